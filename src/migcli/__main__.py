@@ -1,0 +1,3 @@
+from migcli.cli import main
+
+main()

@@ -1,0 +1,135 @@
+"""The command line: parse options, call the core, hand results to a renderer or to JSON.
+
+Heavy modules (rich, rapidfuzz, pydantic) are imported inside the commands that need them, so
+the `--json` paths start fast.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from migcli import __version__
+from migcli.catalog import Catalog
+from migcli.complete import complete_country, complete_section, complete_series
+from migcli.datadir import ENV_DATA_DIR, open_data_dir
+from migcli.errors import MigcliError
+from migcli.jsonout import write_json
+from migcli.text import escape_controls
+
+app = typer.Typer(
+    name="migcli",
+    help="Migration management in Mexico and Central America: institutions, enforcement, "
+    "asylum, labour pathways and reintegration, with a source for every fact.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,
+)
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of tables.")]
+SectionOption = Annotated[
+    Optional[list[str]],  # noqa: UP045 - Typer 0.25 reads this form on Python 3.10
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only this section (repeatable): institutions, enforcement, asylum, "
+        "labor_pathways, reintegration, policy_changes, cooperation, assessment.",
+        autocompletion=complete_section,
+    ),
+]
+CountryArgs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Country id, ISO code, name or alias; 'region' for the regional record.",
+        autocompletion=complete_country,
+        show_default=False,
+    ),
+]
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"migcli {__version__}\n")
+        raise typer.Exit()
+
+
+@app.callback()
+def _options(
+    ctx: typer.Context,
+    data_dir: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--data-dir",
+            envvar=ENV_DATA_DIR,
+            help="Read country files from this folder instead of the bundled data.",
+            show_default=False,
+        ),
+    ] = None,
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
+    ] = False,
+) -> None:
+    ctx.obj = data_dir
+
+
+def _catalog(ctx: typer.Context) -> Catalog:
+    return Catalog(open_data_dir(ctx.obj))
+
+
+@app.command("list")
+def list_countries(ctx: typer.Context, json: JsonOption = False) -> None:
+    """List the countries with codes, roles, entries per section and as-of date."""
+    rows = _catalog(ctx).index()
+    if json:
+        write_json(rows)
+        return
+    from migcli.render.console import make_console
+    from migcli.render.listing import render_list
+
+    render_list(make_console(), rows)
+
+
+@app.command()
+def show(
+    ctx: typer.Context,
+    countries: CountryArgs,
+    section: SectionOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Show a country briefing: one table per section and numbered sources."""
+    from migcli.resolve import resolve
+    from migcli.sections import only_sections, parse_sections
+
+    catalog = _catalog(ctx)
+    sections = parse_sections(section)
+    rows = catalog.index()
+    ids = list(dict.fromkeys(resolve(rows, name)["id"] for name in countries))
+    records = [only_sections(catalog.country(i), sections) for i in ids]
+    if json:
+        write_json(records[0] if len(records) == 1 else records)
+        return
+    from migcli.render.console import make_console
+    from migcli.render.show import render_country
+
+    console = make_console()
+    for record in records:
+        render_country(console, record, sections)
+
+
+def main() -> None:
+    """Entry point: run the app and turn any MigcliError into one line on stderr."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
+    try:
+        app(prog_name="migcli")
+    except MigcliError as err:
+        sys.stderr.write(f"migcli: {escape_controls(str(err))}\n")
+        sys.exit(err.exit_code)
+
+
+_ = Path  # kept for option types in later commands

@@ -1,0 +1,76 @@
+"""Find the active data folder and list its country files. A user-typed name never becomes a path."""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from migcli.errors import DataError, UsageError
+
+ENV_DATA_DIR = "MIGCLI_DATA_DIR"
+
+
+@dataclass(frozen=True)
+class DataFile:
+    name: str  # file name inside the data folder, e.g. "guatemala.toml"
+    path: Path
+    size: int
+    mtime_ns: int
+
+
+@dataclass(frozen=True)
+class DataDir:
+    root: Path
+    files: tuple[DataFile, ...]
+
+    def shown(self, data_file: DataFile) -> str:
+        """How messages name a file: relative to the working directory when that is shorter."""
+        try:
+            return os.path.relpath(data_file.path)
+        except ValueError:  # another drive on Windows
+            return str(data_file.path)
+
+
+def bundled_dir() -> Path:
+    """The data shipped in the wheel; in a source checkout, the repository's data folder."""
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / "countries"
+    if packaged.is_dir():
+        return packaged
+    return here.parent.parent / "data" / "countries"
+
+
+def open_data_dir(option: str | None) -> DataDir:
+    raw = option or os.environ.get(ENV_DATA_DIR) or None
+    root = Path(raw) if raw else bundled_dir()
+    if not root.is_dir():
+        where = "--data-dir" if option else ENV_DATA_DIR if raw else "bundled data"
+        raise UsageError(f"data folder '{root}' ({where}) does not exist or is not a folder")
+    return DataDir(root, tuple(list_files(root)))
+
+
+def list_files(root: Path) -> list[DataFile]:
+    """Every *.toml in the folder, sorted; links that leave the folder are refused."""
+    real_root = root.resolve()
+    found: list[DataFile] = []
+    with os.scandir(root) as entries:
+        for entry in sorted(entries, key=lambda e: e.name):
+            if not entry.name.endswith(".toml") or entry.name.startswith("."):
+                continue
+            path = Path(entry.path)
+            if entry.is_symlink():
+                target = path.resolve()
+                if not target.is_relative_to(real_root):
+                    raise DataError(
+                        os.path.relpath(path),
+                        "is a link to a place outside the data folder; "
+                        "copy the file into the folder instead",
+                    )
+            try:
+                stat = entry.stat()
+            except OSError:
+                stat = None
+            size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
+            found.append(DataFile(entry.name, path, size, mtime))
+    return found

@@ -1,0 +1,136 @@
+"""Read and validate one country file. Every failure becomes a DataError naming file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import tomli
+from pydantic import ValidationError
+
+from migcli.errors import DataError
+from migcli.models import Country
+
+MAX_FILE_BYTES = 1024 * 1024
+_PATH_PREFIX = re.compile(r"^([a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*): ")
+
+
+def load_country(path: Path, shown: str) -> Country:
+    """Parse and validate `path`; raise the first problem. `shown` is the name used in messages."""
+    country, problems = check_file(path, shown)
+    if problems:
+        raise problems[0]
+    assert country is not None
+    return country
+
+
+def check_file(path: Path, shown: str) -> tuple[Country | None, list[DataError]]:
+    """Return the validated country, or every problem found in the file."""
+    try:
+        text = read_text(path, shown)
+        data = parse_toml(text, shown)
+    except DataError as err:
+        return None, [err]
+    try:
+        return Country.model_validate(data), []
+    except ValidationError as err:
+        return None, [_schema_problem(e, text, shown) for e in err.errors()]
+
+
+def read_text(path: Path, shown: str) -> str:
+    try:
+        if path.is_dir():
+            raise DataError(shown, "is a directory, not a TOML file; rename or remove it")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise DataError(shown, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)")
+        raw = path.read_bytes()
+    except PermissionError:
+        raise DataError(shown, "cannot be read (permission denied); check its permissions") from None
+    except OSError as err:
+        raise DataError(shown, f"cannot be read ({err.strerror}); check the file") from None
+    if not raw.strip():
+        raise DataError(shown, "file is empty; a country file needs at least id, name and sources")
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as err:
+        line = raw[: err.start].count(b"\n") + 1
+        col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
+        raise DataError(shown, "bytes that are not UTF-8; save the file as UTF-8", line, col) from None
+
+
+def parse_toml(text: str, shown: str) -> dict[str, Any]:
+    try:
+        return tomli.loads(text)
+    except tomli.TOMLDecodeError as err:
+        message = getattr(err, "msg", str(err))
+        line = getattr(err, "lineno", None)
+        col = getattr(err, "colno", None)
+        raise DataError(shown, f"TOML syntax error: {message}", line, col) from None
+    except RecursionError:
+        raise DataError(shown, "nesting is too deep to parse; flatten the tables") from None
+
+
+def _schema_problem(error: Any, text: str, shown: str) -> DataError:
+    loc: tuple[str | int, ...] = tuple(error["loc"])
+    message = str(error["msg"]).removeprefix("Value error, ")
+    match = _PATH_PREFIX.match(message)
+    if not loc and match:  # a whole-record check names its own path
+        loc = _parse_path(match.group(1))
+        message = message[match.end() :]
+    field = format_path(loc)
+    if error["type"] == "extra_forbidden":
+        message = "unknown field; check the spelling against `migcli schema`"
+    elif error["type"] == "missing":
+        message = "required field is missing"
+    line = find_line(text, loc)
+    return DataError(shown, f"{field}: {message}" if field else message, line, 1 if line else None)
+
+
+def format_path(loc: tuple[str | int, ...]) -> str:
+    out = ""
+    for part in loc:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+    return out
+
+
+def _parse_path(path: str) -> tuple[str | int, ...]:
+    parts: list[str | int] = []
+    for name, index in re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path):
+        parts.append(name)
+        if index:
+            parts.append(int(index))
+    return tuple(parts)
+
+
+def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
+    """Best-effort line of the key named by `loc`, read from the TOML text itself."""
+    lines = text.splitlines()
+    if not loc or not isinstance(loc[0], str):
+        return None
+    table, rest = loc[0], loc[1:]
+    if rest and isinstance(rest[0], int):
+        header = _nth_header(lines, table, rest[0])
+        if header is not None:
+            key = rest[1] if len(rest) > 1 and isinstance(rest[1], str) else None
+            found = _key_in_block(lines, header + 1, key) if key else None
+            return (found if found is not None else header) + 1
+    found = _key_in_block(lines, 0, table)
+    return found + 1 if found is not None else None
+
+
+def _nth_header(lines: list[str], table: str, n: int) -> int | None:
+    pattern = re.compile(rf"^\s*\[\[\s*{re.escape(table)}\s*\]\]")
+    hits = [i for i, line in enumerate(lines) if pattern.match(line)]
+    return hits[n] if n < len(hits) else None
+
+
+def _key_in_block(lines: list[str], start: int, key: str) -> int | None:
+    pattern = re.compile(rf"^\s*{re.escape(key)}\s*=")
+    for i in range(start, len(lines)):
+        if lines[i].lstrip().startswith("["):
+            return None
+        if pattern.match(lines[i]):
+            return i
+    return None

@@ -1,0 +1,1 @@
+"""Renderers: turn records into Rich output. Data text only ever enters Rich as `Text`."""

@@ -1,0 +1,26 @@
+"""Text helpers shared by the loader, resolution, search and renderers. Standard library only."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# C0 except tab and newline, DEL, C1 (0x80-0x9f, CSI included) and the bidi controls.
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def find_control_char(value: str) -> str | None:
+    match = _CONTROL.search(value)
+    return match.group() if match else None
+
+
+def escape_controls(value: str) -> str:
+    """Make control characters visible (`\\u001b`) so they never act on a terminal."""
+    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+
+
+def fold(value: str) -> str:
+    """Lower case, accents stripped, spaces/hyphens/underscores unified: for name lookup."""
+    decomposed = unicodedata.normalize("NFKD", value)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return re.sub(r"[\s_\-]+", " ", stripped.casefold()).strip()
