@@ -40,7 +40,7 @@ def generation_dir(data_dir: DataDir) -> Path:
 
 
 def read(generation: Path, artifact: str) -> Any | None:
-    """The stored value, or None when missing or damaged (a damaged one is rebuilt by the caller)."""
+    """The stored value, or None when missing or damaged (the caller rebuilds it)."""
     try:
         raw = (generation / f"{artifact}.json").read_bytes()
         sealed = json.loads(raw)

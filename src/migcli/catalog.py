@@ -101,7 +101,8 @@ def cross_file_problems(items: list[tuple[CountryRecord, str, Path]]) -> list[Da
 def lookup_keys(country: CountryRecord) -> list[tuple[str, str]]:
     """Every (key, field) a user may type to reach this country, folded for comparison."""
     keys = [(country["id"], "id")]
-    keys += [(code.lower(), field) for field in ("iso2", "iso3") if (code := country[field])]  # type: ignore[literal-required]
+    codes = [("iso2", country["iso2"]), ("iso3", country["iso3"])]
+    keys += [(code.lower(), field) for field, code in codes if code]
     names = [("name", country["name"]), ("local_name", country["local_name"])]
     names += [("aliases", alias) for alias in country["aliases"]]
     keys += [(fold(text), field) for field, text in names]

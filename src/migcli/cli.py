@@ -14,9 +14,9 @@ import typer
 
 from migcli import __version__
 from migcli.catalog import Catalog
-from migcli.complete import complete_country, complete_section, complete_series
+from migcli.complete import complete_country, complete_section
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
-from migcli.errors import MigcliError
+from migcli.errors import MigcliError, NotFoundError
 from migcli.jsonout import write_json
 from migcli.text import escape_controls
 
@@ -118,6 +118,46 @@ def show(
     console = make_console()
     for record in records:
         render_country(console, record, sections)
+
+
+@app.command()
+def search(
+    ctx: typer.Context,
+    query: Annotated[str, typer.Argument(help="Words to look for; typos and accents are fine.")],
+    country: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--country",
+            "-c",
+            help="Only this country (repeatable).",
+            autocompletion=complete_country,
+        ),
+    ] = None,
+    section: SectionOption = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", min=1, max=500, help="Show at most this many hits.")
+    ] = 20,
+    json: JsonOption = False,
+) -> None:
+    """Search every entry and country by name, acronym and description."""
+    from migcli.resolve import resolve
+    from migcli.search import search as run_search
+    from migcli.sections import parse_sections
+
+    catalog = _catalog(ctx)
+    countries = {resolve(catalog.index(), c)["id"] for c in country} if country else None
+    sections = set(parse_sections(section)) if section else None
+    hits, words = run_search(catalog, query, countries, sections, limit)
+    if json:
+        write_json(hits)
+    else:
+        from migcli.render.console import make_console
+        from migcli.render.search import render_hits
+
+        if hits:
+            render_hits(make_console(), hits, words)
+    if not hits:
+        raise NotFoundError(f"no matches for '{query}'")
 
 
 def main() -> None:

@@ -1,4 +1,4 @@
-"""Find the active data folder and list its country files. A user-typed name never becomes a path."""
+"""Find the active data folder and list its files. A typed name never becomes a path."""
 
 from __future__ import annotations
 

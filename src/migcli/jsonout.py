@@ -1,4 +1,4 @@
-"""JSON to stdout: plain json.dumps, never through Rich, ASCII-escaped so no byte can act on a terminal."""
+"""JSON to stdout: plain json.dumps, never through Rich, ASCII-escaped for any terminal."""
 
 from __future__ import annotations
 

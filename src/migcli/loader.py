@@ -47,7 +47,9 @@ def read_text(path: Path, shown: str) -> str:
             raise DataError(shown, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)")
         raw = path.read_bytes()
     except PermissionError:
-        raise DataError(shown, "cannot be read (permission denied); check its permissions") from None
+        raise DataError(
+            shown, "cannot be read (permission denied); check its permissions"
+        ) from None
     except OSError as err:
         raise DataError(shown, f"cannot be read ({err.strerror}); check the file") from None
     if not raw.strip():
@@ -57,7 +59,9 @@ def read_text(path: Path, shown: str) -> str:
     except UnicodeDecodeError as err:
         line = raw[: err.start].count(b"\n") + 1
         col = err.start - (raw.rfind(b"\n", 0, err.start) + 1) + 1
-        raise DataError(shown, "bytes that are not UTF-8; save the file as UTF-8", line, col) from None
+        raise DataError(
+            shown, "bytes that are not UTF-8; save the file as UTF-8", line, col
+        ) from None
 
 
 def parse_toml(text: str, shown: str) -> dict[str, Any]:

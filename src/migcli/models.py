@@ -24,7 +24,7 @@ SectionName = Literal[
     "assessment",
 ]
 Role = Literal["origin", "transit", "destination", "return"]
-Status = Literal["active", "paused", "ended", "proposed"]
+Status = Literal["active", "paused", "ended", "proposed", "unknown"]
 
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 _PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
@@ -106,7 +106,9 @@ class Entry(Record):
         default=None, description="What changed after the 2021 source, up to the file's as_of."
     )
     note: Text | None = Field(default=None, description="Caveats, and where sources disagree.")
-    tags: list[Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_no_controls)]] = []
+    tags: list[
+        Annotated[str, Field(min_length=1, max_length=60), AfterValidator(_no_controls)]
+    ] = []
     sources: list[Slug] = Field(min_length=1)
 
 

@@ -6,7 +6,11 @@ from migcli.errors import NotFoundError
 from migcli.records import SECTIONS, CountryRecord, SourceRecord, entries_of
 from migcli.resolve import unknown_message
 
-ALIASES = {"labor": "labor_pathways", "labour": "labor_pathways", "labour_pathways": "labor_pathways"}
+ALIASES = {
+    "labor": "labor_pathways",
+    "labour": "labor_pathways",
+    "labour_pathways": "labor_pathways",
+}
 
 
 def parse_sections(typed: list[str] | None) -> list[str]:

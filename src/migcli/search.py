@@ -1,0 +1,242 @@
+"""Fuzzy search over every entry and every country name.
+
+The index (folded strings in catalog order) is built once per data version and cached. A query
+is matched in tiers, best first: exact acronym or name, prefix, all query words in the name,
+fuzzy name, then all query words in the other text. Ties keep catalog order, so results are
+stable. rapidfuzz's `process.extract` scores whole columns at once.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING, Any, TypedDict
+
+from migcli.errors import UsageError
+from migcli.records import SECTION_TITLES, SECTIONS, CountryRecord, entries_of
+from migcli.text import fold
+
+if TYPE_CHECKING:
+    from migcli.catalog import Catalog
+
+MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog comes close
+TIERS = {5: "exact", 4: "prefix", 3: "words", 2: "fuzzy", 1: "text"}
+_WORD = re.compile(r"[^\W_]+")
+
+
+class Hit(TypedDict):
+    country: str
+    section: str
+    id: str
+    name: str
+    acronym: str | None
+    score: float
+    match: str
+    matched_field: str
+    matched_text: str
+
+
+def search_key(text: str) -> str:
+    """Folded, lower-case words with a light plural strip, the same for data and queries."""
+    words = _WORD.findall(fold(text))
+    return " ".join(w[:-1] if len(w) > 3 and w.endswith("s") else w for w in words)
+
+
+def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
+    """Parallel columns, one row per searchable record (entries and the countries themselves)."""
+    keys: list[list[str]] = []
+    names: list[str] = []
+    locals_: list[str] = []
+    acronyms: list[str] = []
+    texts: list[str] = []
+    fields: list[list[str]] = []
+    for country in countries:
+        aliases = " ".join(country["aliases"])
+        keys.append([country["id"], "country", country["id"]])
+        names.append(search_key(country["name"]))
+        locals_.append(search_key(country["local_name"]))
+        acronyms.append(search_key(country["iso3"] or ""))
+        texts.append(search_key(f"{aliases} {country['summary']}"))
+        fields.append(["aliases", "summary"])
+        for section in SECTIONS:
+            for entry in entries_of(country, section):
+                keys.append([country["id"], section, entry["id"]])
+                names.append(search_key(entry["name"]))
+                locals_.append(search_key(entry["local_name"] or ""))
+                acronyms.append(search_key(entry["acronym"] or ""))
+                parts = [
+                    entry["description"],
+                    entry["parent"] or "",
+                    entry["legal_basis"] or "",
+                    " ".join(entry["tags"]),
+                    SECTION_TITLES[section],
+                    section,
+                ]
+                texts.append(search_key(" ".join(parts)))
+    texts = [f" {t}" for t in texts]  # a leading space lets " word" match at any word start
+    vocabulary = sorted(
+        {w for column in (names, locals_, texts) for s in column for w in s.split()}
+    )
+    return {
+        "keys": keys,
+        "names": names,
+        "locals": locals_,
+        "acronyms": acronyms,
+        "texts": texts,
+        "vocabulary": vocabulary,
+    }
+
+
+def prepare_query(query: str) -> str:
+    if not query.strip():
+        raise UsageError("search needs a query, for example: migcli search asylum")
+    key = search_key(query[:MAX_QUERY])
+    if not key:
+        raise UsageError("the query has no letters or digits to search for; try a word")
+    return key
+
+
+def run_query(
+    index: dict[str, Any],
+    query: str,
+    countries: set[str] | None = None,
+    sections: set[str] | None = None,
+) -> list[tuple[int, int, float, str]]:
+    """Ranked (row, tier, score, field) for a prepared query, best first."""
+    from rapidfuzz import fuzz, process
+    from rapidfuzz.distance import Prefix
+
+    names, locals_, acronyms = index["names"], index["locals"], index["acronyms"]
+    best: dict[int, tuple[int, float, str]] = {}
+
+    def offer(row: int, tier: int, score: float, field: str) -> None:
+        if row not in best or (tier, score) > best[row][:2]:
+            best[row] = (tier, score, field)
+
+    def scan(column: list[str], scorer: Any, cutoff: float, tier: int, field: str) -> None:
+        for _, score, row in process.extract(
+            query, column, scorer=scorer, score_cutoff=cutoff, limit=None
+        ):
+            offer(row, tier, float(score), field)
+
+    for column, field in ((acronyms, "acronym"), (names, "name"), (locals_, "local_name")):
+        for _, _, row in process.extract(
+            query, column, scorer=Prefix.similarity, score_cutoff=len(query), limit=None
+        ):
+            exact = len(column[row]) == len(query)
+            offer(
+                row,
+                5 if exact else 4,
+                100.0 if exact else 100.0 * len(query) / len(column[row]),
+                field,
+            )
+    if len(query) > 2:  # one or two characters: exact and prefix matches only
+        for column, field in ((names, "name"), (locals_, "local_name")):
+            scan(column, fuzz.token_set_ratio, 100, 3, field)
+            if len(query) >= 4:
+                scan(column, fuzz.WRatio, 86, 2, field)
+        words = _corrected_words(query, index["vocabulary"])
+        for row in _rows_with_words(index["texts"], words):
+            offer(row, 1, 100.0 * _coverage(words, index["texts"][row]), "text")
+    keys = index["keys"]
+    ranked = [
+        (row, tier, score, field)
+        for row, (tier, score, field) in best.items()
+        if (countries is None or keys[row][0] in countries)
+        and (sections is None or keys[row][1] in sections)
+    ]
+    ranked.sort(key=lambda hit: (-hit[1], -hit[2], hit[0]))
+    return ranked
+
+
+def _corrected_words(query: str, vocabulary: list[str]) -> list[list[str]]:
+    """Each query word with the vocabulary words it may be a typo of (itself when known)."""
+    from rapidfuzz import fuzz, process
+
+    known = set(vocabulary)
+    out = []
+    for word in query.split():
+        if word in known or len(word) < 4:
+            out.append([word])
+            continue
+        close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5)
+        out.append([word] + [c[0] for c in close])
+    return out
+
+
+def _rows_with_words(texts: list[str], words: list[list[str]]) -> list[int]:
+    """Rows whose text has every query word (or a correction of it) at a word start."""
+    rows = list(range(len(texts)))
+    for choices in words:  # each pass narrows the rows, so later words scan few texts
+        needles = [f" {w}" for w in choices]
+        rows = [r for r in rows if any(n in texts[r] for n in needles)]
+    return rows
+
+
+def _coverage(words: list[list[str]], text: str) -> float:
+    """Share of the query words found as typed (not as a typo fix): exact wording ranks higher."""
+    exact = sum(1 for choices in words if f" {choices[0]}" in text)
+    return round(0.5 + 0.5 * exact / len(words), 3)
+
+
+_TEXT_FIELDS = ("description", "parent", "legal_basis", "tags", "section")
+
+
+def search(
+    catalog: Catalog,
+    query: str,
+    countries: set[str] | None = None,
+    sections: set[str] | None = None,
+    limit: int = 20,
+) -> tuple[list[Hit], list[str]]:
+    """The best `limit` hits, and the words to highlight (the query's, with typo fixes)."""
+    key = prepare_query(query)
+    index = catalog.derived("search", build_index)
+    ranked = run_query(index, key, countries, sections)[:limit]
+    words = [w for choices in _corrected_words(key, index["vocabulary"]) for w in choices]
+    hits = [
+        _hit(catalog, index["keys"][row], tier, score, field, words)
+        for row, tier, score, field in ranked
+    ]
+    return hits, words
+
+
+def _hit(
+    catalog: Catalog, key: list[str], tier: int, score: float, field: str, words: list[str]
+) -> Hit:
+    country_id, section, entry_id = key
+    country = catalog.country(country_id)
+    if section == "country":
+        name, acronym = country["name"], country["iso3"]
+        values = {
+            "name": name,
+            "local_name": country["local_name"],
+            "acronym": acronym or "",
+            "aliases": ", ".join(country["aliases"]),
+            "summary": country["summary"],
+        }
+        text_fields: tuple[str, ...] = ("aliases", "summary")
+    else:
+        entry = next(e for e in entries_of(country, section) if e["id"] == entry_id)
+        name, acronym = entry["name"], entry["acronym"]
+        values = {k: str(v or "") for k, v in entry.items() if isinstance(v, str | None)}
+        values["tags"] = ", ".join(entry["tags"])
+        values["section"] = SECTION_TITLES[section]
+        text_fields = _TEXT_FIELDS
+    if field == "text":
+        field = next((f for f in text_fields if _has_any(values[f], words)), text_fields[0])
+    return Hit(
+        country=country_id,
+        section=section,
+        id=entry_id,
+        name=name,
+        acronym=acronym,
+        score=round(score, 1),
+        match=TIERS[tier],
+        matched_field=field,
+        matched_text=values[field],
+    )
+
+
+def _has_any(text: str, words: list[str]) -> bool:
+    padded = " " + search_key(text)
+    return any(f" {w}" in padded for w in words)
