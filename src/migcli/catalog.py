@@ -21,6 +21,8 @@ T = TypeVar("T")
 
 class Catalog:
     def __init__(self, data_dir: DataDir) -> None:
+        if data_dir.refused:
+            raise data_dir.refused[0]
         self.data_dir = data_dir
         self._generation = cache.generation_dir(data_dir)
         self._index: list[IndexRow] | None = None

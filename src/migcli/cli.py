@@ -8,19 +8,34 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
+import click
 import typer
+from typer.core import TyperGroup
 
 from migcli import __version__
 from migcli.catalog import Catalog
 from migcli.complete import complete_country, complete_section
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
-from migcli.errors import MigcliError, NotFoundError
+from migcli.errors import MigcliError, NotFoundError, UsageError
 from migcli.jsonout import write_json
 from migcli.text import escape_controls
 
+
+class _Group(TyperGroup):
+    """Turns a MigcliError from any command into one line on stderr and its exit code."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except MigcliError as err:
+            sys.stderr.write(f"migcli: {escape_controls(str(err))}\n")
+            raise typer.Exit(err.exit_code) from None
+
+
 app = typer.Typer(
+    cls=_Group,
     name="migcli",
     help="Migration management in Mexico and Central America: institutions, enforcement, "
     "asylum, labour pathways and reintegration, with a source for every fact.",
@@ -160,16 +175,73 @@ def search(
         raise NotFoundError(f"no matches for '{query}'")
 
 
+@app.command()
+def compare(
+    ctx: typer.Context,
+    countries: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Argument(
+            help="Two or more countries (id, ISO code, name or alias).",
+            autocompletion=complete_country,
+            show_default=False,
+        ),
+    ] = None,
+    all_countries: Annotated[
+        bool, typer.Option("--all", help="Compare every country (not the regional record).")
+    ] = False,
+    section: SectionOption = None,
+    json: JsonOption = False,
+) -> None:
+    """Compare countries side by side, section by section."""
+    from migcli.compare import compare as build_comparison
+    from migcli.resolve import resolve
+    from migcli.sections import parse_sections
+
+    catalog = _catalog(ctx)
+    rows = catalog.index()
+    if all_countries:
+        ids = [row["id"] for row in rows if row["kind"] == "country"]
+    else:
+        ids = list(dict.fromkeys(resolve(rows, name)["id"] for name in countries or []))
+    if len(ids) < 2:
+        raise UsageError("compare needs two or more different countries, or --all")
+    comparison = build_comparison(catalog.countries(ids), parse_sections(section))
+    if json:
+        write_json(comparison)
+        return
+    from migcli.render.compare import render_comparison
+    from migcli.render.console import make_console
+
+    render_comparison(make_console(), comparison)
+
+
+@app.command()
+def validate(
+    ctx: typer.Context,
+    paths: Annotated[
+        Optional[list[Path]],  # noqa: UP045
+        typer.Argument(
+            help="Files or folders to check (default: the active data folder).", show_default=False
+        ),
+    ] = None,
+) -> None:
+    """Check data files and print each problem as path:line:col: message."""
+    from migcli.datadir import open_data_dir
+    from migcli.validate import validate_paths
+
+    targets = paths or [open_data_dir(ctx.obj).root]
+    checked, problems = validate_paths(targets)
+    for problem in problems:
+        sys.stdout.write(escape_controls(str(problem)) + "\n")
+    noun = "problem" if len(problems) == 1 else "problems"
+    sys.stdout.write(f"{len(problems)} {noun} in {checked} files checked\n")
+    if problems:
+        raise typer.Exit(1)
+
+
 def main() -> None:
-    """Entry point: run the app and turn any MigcliError into one line on stderr."""
+    """Console-script entry point."""
     for stream in (sys.stdout, sys.stderr):
-        if hasattr(stream, "reconfigure"):
+        if hasattr(stream, "reconfigure"):  # an ASCII-only terminal gets '?' rather than a crash
             stream.reconfigure(errors="replace")
-    try:
-        app(prog_name="migcli")
-    except MigcliError as err:
-        sys.stderr.write(f"migcli: {escape_controls(str(err))}\n")
-        sys.exit(err.exit_code)
-
-
-_ = Path  # kept for option types in later commands
+    app(prog_name="migcli")

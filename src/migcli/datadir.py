@@ -23,6 +23,7 @@ class DataFile:
 class DataDir:
     root: Path
     files: tuple[DataFile, ...]
+    refused: tuple[DataError, ...] = ()  # links that leave the folder
 
     def shown(self, data_file: DataFile) -> str:
         """How messages name a file: relative to the working directory when that is shorter."""
@@ -47,13 +48,14 @@ def open_data_dir(option: str | None) -> DataDir:
     if not root.is_dir():
         where = "--data-dir" if option else ENV_DATA_DIR if raw else "bundled data"
         raise UsageError(f"data folder '{root}' ({where}) does not exist or is not a folder")
-    return DataDir(root, tuple(list_files(root)))
+    return list_dir(root)
 
 
-def list_files(root: Path) -> list[DataFile]:
+def list_dir(root: Path) -> DataDir:
     """Every *.toml in the folder, sorted; links that leave the folder are refused."""
     real_root = root.resolve()
     found: list[DataFile] = []
+    refused: list[DataError] = []
     with os.scandir(root) as entries:
         for entry in sorted(entries, key=lambda e: e.name):
             if not entry.name.endswith(".toml") or entry.name.startswith("."):
@@ -62,15 +64,13 @@ def list_files(root: Path) -> list[DataFile]:
             if entry.is_symlink():
                 target = path.resolve()
                 if not target.is_relative_to(real_root):
-                    raise DataError(
-                        os.path.relpath(path),
-                        "is a link to a place outside the data folder; "
-                        "copy the file into the folder instead",
-                    )
+                    message = "is a link to a place outside the data folder; copy the file in"
+                    refused.append(DataError(os.path.relpath(path), message))
+                    continue
             try:
                 stat = entry.stat()
             except OSError:
                 stat = None
             size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
             found.append(DataFile(entry.name, path, size, mtime))
-    return found
+    return DataDir(root, tuple(found), tuple(refused))

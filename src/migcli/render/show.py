@@ -62,17 +62,18 @@ def section_table(section: str, entries: list[EntryRecord], number: dict[str, in
         expand=True,
         pad_edge=False,
     )
-    table.add_column("Name", ratio=3, min_width=14, overflow="fold")
-    table.add_column("Date" if dated else "Est.", no_wrap=True, min_width=4)
-    table.add_column("Status", min_width=6, overflow="fold")
+    table.add_column("Name", ratio=2, min_width=14, overflow="fold")
+    table.add_column("Date" if dated else "Est.", min_width=4, max_width=10, overflow="fold")
     table.add_column("Description", ratio=5, min_width=18, overflow="fold")
-    table.add_column("Src", min_width=3, overflow="fold")
+    table.add_column("Src", min_width=3, max_width=6, overflow="fold")
     for entry in entries:
-        when = (entry["date"] if dated else entry["established"]) or "—"
+        when = Text((entry["date"] if dated else entry["established"]) or "—")
+        if entry["status"] != "active":
+            when.append("\n")
+            when.append_text(status_text(entry))
         table.add_row(
             entry_name(entry),
-            Text(when),
-            status_text(entry),
+            when,
             entry_details(entry),
             Text(footnotes(entry["sources"], number), style="dim"),
         )
@@ -112,7 +113,7 @@ def entry_details(entry: EntryRecord) -> Text:
 
 
 def footnotes(source_ids: list[str], number: dict[str, int]) -> str:
-    return ",".join(str(number[s]) for s in source_ids if s in number)
+    return ",".join(str(n) for n in sorted({number[s] for s in source_ids if s in number}))
 
 
 def source_line(i: int, source: SourceRecord) -> Text:

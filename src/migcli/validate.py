@@ -1,0 +1,44 @@
+"""`validate`: every problem in every file, each located by file, line and column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from migcli.catalog import cross_file_problems
+from migcli.datadir import DataFile, list_dir
+from migcli.errors import DataError, UsageError
+from migcli.loader import check_file, find_line, read_text
+from migcli.records import CountryRecord
+
+
+def validate_paths(paths: list[Path]) -> tuple[int, list[DataError]]:
+    """(files checked, problems), going on past bad files."""
+    files: list[tuple[DataFile, str]] = []
+    problems: list[DataError] = []
+    for path in paths:
+        if path.is_dir() and not path.name.endswith(".toml"):
+            folder = list_dir(path)
+            problems.extend(folder.refused)
+            files.extend((f, folder.shown(f)) for f in folder.files)
+        elif path.exists():
+            files.append((DataFile(path.name, path, 0, 0), str(path)))
+        else:
+            raise UsageError(f"'{path}' does not exist; name a data folder or a .toml file")
+    valid: list[tuple[CountryRecord, str, Path]] = []
+    for data_file, shown in files:
+        model, found = check_file(data_file.path, shown)
+        problems.extend(found)
+        if model is not None:
+            record: CountryRecord = model.model_dump(mode="json")  # type: ignore[assignment]
+            valid.append((record, shown, data_file.path))
+    for problem in cross_file_problems(valid):
+        problems.append(_with_line(problem, valid))
+    return len(files), problems
+
+
+def _with_line(problem: DataError, valid: list[tuple[CountryRecord, str, Path]]) -> DataError:
+    """Point a cross-file problem at the line of the field it names."""
+    field = problem.message.split(":", 1)[0]
+    path = next(p for _, shown, p in valid if shown == problem.path)
+    line = find_line(read_text(path, problem.path), (field,))
+    return DataError(problem.path, problem.message, line, 1 if line else None)
