@@ -16,7 +16,7 @@ from typer.core import TyperGroup
 
 from migcli import __version__
 from migcli.catalog import Catalog
-from migcli.complete import complete_country, complete_section
+from migcli.complete import complete_country, complete_section, complete_series
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
 from migcli.errors import MigcliError, NotFoundError, UsageError
 from migcli.jsonout import write_json
@@ -237,6 +237,166 @@ def validate(
     sys.stdout.write(f"{len(problems)} {noun} in {checked} files checked\n")
     if problems:
         raise typer.Exit(1)
+
+
+@app.command()
+def schema(
+    output: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--output",
+            help="Print the schema of a command's --json output instead: list, show, search, "
+            "compare, timeline, stats or sources.",
+            show_default=False,
+        ),
+    ] = None,
+) -> None:
+    """Print the JSON Schema of the TOML record format (or of a --json output)."""
+    from migcli.schemas import output_schema, record_schema
+
+    write_json(output_schema(output) if output else record_schema())
+
+
+@app.command()
+def timeline(
+    ctx: typer.Context,
+    country: Annotated[
+        Optional[list[str]],  # noqa: UP045
+        typer.Option(
+            "--country",
+            "-c",
+            help="Only this country (repeatable).",
+            autocompletion=complete_country,
+        ),
+    ] = None,
+    since: Annotated[Optional[int], typer.Option(help="From this year.")] = None,  # noqa: UP045
+    until: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,  # noqa: UP045
+    json: JsonOption = False,
+) -> None:
+    """Every dated policy change, oldest first."""
+    from migcli.resolve import resolve
+    from migcli.timeline import timeline as build_timeline
+
+    catalog = _catalog(ctx)
+    ids = [resolve(catalog.index(), c)["id"] for c in country] if country else None
+    events = build_timeline(catalog.countries(ids), since, until)
+    if json:
+        write_json(events)
+        return
+    from migcli.render.console import make_console
+    from migcli.render.timeline import render_timeline
+
+    if not events:
+        raise NotFoundError("no dated policy changes match those filters")
+    render_timeline(make_console(), events)
+
+
+@app.command()
+def stats(
+    ctx: typer.Context,
+    series: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="Series id; leave out to list the series.",
+            autocompletion=complete_series,
+            show_default=False,
+        ),
+    ] = None,
+    country: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(
+            "--country",
+            "-c",
+            help="Only this country's series, or its category.",
+            autocompletion=complete_country,
+            show_default=False,
+        ),
+    ] = None,
+    split: Annotated[bool, typer.Option("--split", help="One chart per category.")] = False,
+    json: JsonOption = False,
+    csv: Annotated[
+        bool, typer.Option("--csv", help="Tidy CSV: series,category,year,value.")
+    ] = False,
+) -> None:
+    """List statistical series, or show one as a table and bar chart with its sources."""
+    from migcli.resolve import resolve
+    from migcli.stats import all_series, find_series, only_category, tidy_rows
+
+    if json and csv:
+        raise UsageError("choose one of --json and --csv")
+    catalog = _catalog(ctx)
+    country_id = resolve(catalog.index(), country)["id"] if country else None
+    views = all_series(catalog.countries())
+    if series:
+        views = [find_series(views, series)]
+        if country_id:
+            views = [only_category(views[0], country_id)]
+    elif country_id:
+        views = [v for v in views if v["country"] == country_id]
+    if json:
+        write_json(views)
+    elif csv:
+        sys.stdout.write("series,category,year,value\n")
+        sys.stdout.writelines(f"{s},{c},{y},{v}\n" for s, c, y, v in tidy_rows(views))
+    else:
+        from migcli.render.console import make_console
+        from migcli.render.stats import render_series, render_series_list
+
+        if series:
+            render_series(make_console(), views[0], split)
+        else:
+            render_series_list(make_console(), views)
+
+
+@app.command()
+def sources(
+    ctx: typer.Context,
+    country: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Argument(
+            help="Only this country's sources.", autocompletion=complete_country, show_default=False
+        ),
+    ] = None,
+    json: JsonOption = False,
+) -> None:
+    """A numbered bibliography with addresses, per country."""
+    from migcli.resolve import resolve
+
+    catalog = _catalog(ctx)
+    ids = [resolve(catalog.index(), country)["id"]] if country else None
+    by_country = {c["id"]: c["sources"] for c in catalog.countries(ids)}
+    if json:
+        write_json(by_country)
+        return
+    from migcli.render.console import make_console
+    from migcli.render.sources import render_sources
+
+    render_sources(make_console(), by_country)
+
+
+@app.command()
+def export(
+    ctx: typer.Context,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="json, jsonl, csv or markdown.")
+    ] = "json",
+    output: Annotated[
+        Optional[Path],  # noqa: UP045
+        typer.Option(
+            "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+        ),
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Export the whole catalog: every country, every entry, every source."""
+    from migcli.export import render, write_atomically
+
+    catalog = _catalog(ctx)
+    text = render(catalog.countries(), fmt)
+    if output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(text, output, force, catalog.data_dir.root)
 
 
 def main() -> None:

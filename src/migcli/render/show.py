@@ -70,7 +70,7 @@ def section_table(section: str, entries: list[EntryRecord], number: dict[str, in
         when = Text((entry["date"] if dated else entry["established"]) or "—")
         if entry["status"] != "active":
             when.append("\n")
-            when.append_text(status_text(entry))
+            when.append_text(status_text(entry["status"], entry["status_date"]))
         table.add_row(
             entry_name(entry),
             when,
@@ -90,11 +90,11 @@ def entry_name(entry: EntryRecord) -> Text:
     return name
 
 
-def status_text(entry: EntryRecord) -> Text:
+def status_text(status: str, status_date: str | None) -> Text:
     style = {"active": "green", "paused": "yellow", "ended": "red", "proposed": "blue"}
-    text = Text(entry["status"], style=style.get(entry["status"], ""))
-    if entry["status_date"]:
-        text.append(f"\n{entry['status_date']}", style="dim")
+    text = safe(status, style.get(status, ""))
+    if status_date:
+        text.append(f" {status_date}", style="dim")
     return text
 
 

@@ -1,0 +1,79 @@
+"""`stats`: statistical series with their sources; a missing point stays missing."""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from migcli.errors import NotFoundError
+from migcli.records import CountryRecord, PointRecord, SourceRecord
+from migcli.resolve import unknown_message
+
+
+class SeriesView(TypedDict):
+    id: str
+    country: str
+    title: str
+    unit: str
+    scope: str
+    vintage: str
+    caveats: list[str]
+    categories: list[str]
+    sources: list[SourceRecord]
+    points: list[PointRecord]
+
+
+def all_series(countries: list[CountryRecord]) -> list[SeriesView]:
+    views = []
+    for country in countries:
+        by_id = {s["id"]: s for s in country["sources"]}
+        for series in country["series"]:
+            views.append(
+                SeriesView(
+                    id=series["id"],
+                    country=country["id"],
+                    title=series["title"],
+                    unit=series["unit"],
+                    scope=series["scope"],
+                    vintage=series["vintage"],
+                    caveats=series["caveats"],
+                    categories=series["categories"],
+                    sources=[by_id[s] for s in series["sources"]],
+                    points=series["points"],
+                )
+            )
+    return views
+
+
+def find_series(views: list[SeriesView], series_id: str) -> SeriesView:
+    for view in views:
+        if view["id"] == series_id:
+            return view
+    close = [v["id"] for v in views if v["id"].startswith(series_id[:4])] if series_id else []
+    raise NotFoundError(unknown_message("series", series_id, close[:3]) + " (see: migcli stats)")
+
+
+def only_category(view: SeriesView, category: str) -> SeriesView:
+    if category not in view["categories"]:
+        choices = ", ".join(view["categories"])
+        raise NotFoundError(f"series '{view['id']}' has no category '{category}' ({choices})")
+    trimmed = dict(view)
+    trimmed["categories"] = [category]
+    trimmed["points"] = [p for p in view["points"] if p["category"] == category]
+    return trimmed  # type: ignore[return-value]
+
+
+def years(view: SeriesView) -> list[int]:
+    return sorted({p["year"] for p in view["points"]})
+
+
+def value_at(view: SeriesView, category: str, year: int) -> int | None:
+    """The value, or None when the point is missing (never zero)."""
+    for point in view["points"]:
+        if point["category"] == category and point["year"] == year:
+            return point["value"]
+    return None
+
+
+def tidy_rows(views: list[SeriesView]) -> list[tuple[str, str, int, int]]:
+    """Long format: (series, category, year, value), missing points absent."""
+    return [(v["id"], p["category"], p["year"], p["value"]) for v in views for p in v["points"]]
