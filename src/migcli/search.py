@@ -19,6 +19,7 @@ if TYPE_CHECKING:
     from migcli.catalog import Catalog
 
 MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog comes close
+_GROUP = {"policy_changes": 1, "cooperation": 1, "assessment": 2}
 TIERS = {5: "exact", 4: "prefix", 3: "words", 2: "fuzzy", 1: "text"}
 _WORD = re.compile(r"[^\W_]+")
 
@@ -72,7 +73,7 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
                     section,
                 ]
                 texts.append(search_key(" ".join(parts)))
-    texts = [f" {t}" for t in texts]  # a leading space lets " word" match at any word start
+    texts = [f" {t} " for t in texts]  # spaces around: " word" matches at word starts
     vocabulary = sorted(
         {w for column in (names, locals_, texts) for s in column for w in s.split()}
     )
@@ -112,9 +113,11 @@ def run_query(
         if row not in best or (tier, score) > best[row][:2]:
             best[row] = (tier, score, field)
 
-    def scan(column: list[str], scorer: Any, cutoff: float, tier: int, field: str) -> None:
+    def scan(
+        column: list[str], scorer: Any, cutoff: float, tier: int, field: str, text: str = query
+    ) -> None:
         for _, score, row in process.extract(
-            query, column, scorer=scorer, score_cutoff=cutoff, limit=None
+            text, column, scorer=scorer, score_cutoff=cutoff, limit=None
         ):
             offer(row, tier, float(score), field)
 
@@ -132,9 +135,14 @@ def run_query(
     if len(query) > 2:  # one or two characters: exact and prefix matches only
         for column, field in ((names, "name"), (locals_, "local_name")):
             scan(column, fuzz.token_set_ratio, 100, 3, field)
-            if len(query) >= 4:
+        if len(query) >= 4:
+            for column, field in ((acronyms, "acronym"), (names, "name"), (locals_, "local_name")):
                 scan(column, fuzz.WRatio, 86, 2, field)
         words = _corrected_words(query, index["vocabulary"])
+        fixed = " ".join(choices[-1] for choices in words)  # each word's closest known word
+        if fixed != query:
+            for column, field in ((names, "name"), (locals_, "local_name")):
+                scan(column, fuzz.token_set_ratio, 100, 2, field, text=fixed)
         for row in _rows_with_words(index["texts"], words):
             offer(row, 1, 100.0 * _coverage(words, index["texts"][row]), "text")
     keys = index["keys"]
@@ -144,7 +152,8 @@ def run_query(
         if (countries is None or keys[row][0] in countries)
         and (sections is None or keys[row][1] in sections)
     ]
-    ranked.sort(key=lambda hit: (-hit[1], -hit[2], hit[0]))
+    # Within a tier, the bodies and programmes themselves come before events and commentary.
+    ranked.sort(key=lambda hit: (-hit[1], _GROUP.get(keys[hit[0]][1], 0), -hit[2], hit[0]))
     return ranked
 
 
@@ -159,7 +168,7 @@ def _corrected_words(query: str, vocabulary: list[str]) -> list[list[str]]:
             out.append([word])
             continue
         close = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=80, limit=5)
-        out.append([word] + [c[0] for c in close])
+        out.append([word] + [c[0] for c in reversed(close)])  # the closest last
     return out
 
 
@@ -167,14 +176,19 @@ def _rows_with_words(texts: list[str], words: list[list[str]]) -> list[int]:
     """Rows whose text has every query word (or a correction of it) at a word start."""
     rows = list(range(len(texts)))
     for choices in words:  # each pass narrows the rows, so later words scan few texts
-        needles = [f" {w}" for w in choices]
+        needles = [_needle(w) for w in choices]
         rows = [r for r in rows if any(n in texts[r] for n in needles)]
     return rows
 
 
+def _needle(word: str) -> str:
+    """Words of three letters or fewer must match whole: "dif" is DIF, not "different"."""
+    return f" {word} " if len(word) <= 3 else f" {word}"
+
+
 def _coverage(words: list[list[str]], text: str) -> float:
     """Share of the query words found as typed (not as a typo fix): exact wording ranks higher."""
-    exact = sum(1 for choices in words if f" {choices[0]}" in text)
+    exact = sum(1 for choices in words if _needle(choices[0]) in text)
     return round(0.5 + 0.5 * exact / len(words), 3)
 
 
@@ -238,5 +252,5 @@ def _hit(
 
 
 def _has_any(text: str, words: list[str]) -> bool:
-    padded = " " + search_key(text)
-    return any(f" {w}" in padded for w in words)
+    padded = f" {search_key(text)} "
+    return any(_needle(w) in padded for w in words)
