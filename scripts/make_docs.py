@@ -1,6 +1,6 @@
 """Regenerate the generated docs: docs/cli.md, schema/country.schema.json and the README pictures.
 
-    make docs
+make docs
 """
 
 from __future__ import annotations
@@ -49,16 +49,26 @@ def pictures() -> dict[str, str]:
         shots[name] = console.export_svg(title=title)
 
     guatemala = catalog.country("guatemala")
-    shot("show.svg", "migcli show guatemala --section enforcement --section labor_pathways",
-         lambda c: render_country(c, guatemala, ["enforcement", "labor_pathways"]))
+    shot(
+        "show.svg",
+        "migcli show guatemala --section enforcement --section labor_pathways",
+        lambda c: render_country(c, guatemala, ["enforcement", "labor_pathways"]),
+    )
     pair = catalog.countries(["honduras", "el-salvador"])
-    shot("compare.svg", "migcli compare honduras el-salvador --section institutions "
-         "--section enforcement --section reintegration",
-         lambda c: render_comparison(c, compare(pair, ["institutions", "enforcement",
-                                                       "reintegration"])))
+    shot(
+        "compare.svg",
+        "migcli compare honduras el-salvador --section institutions "
+        "--section enforcement --section reintegration",
+        lambda c: render_comparison(
+            c, compare(pair, ["institutions", "enforcement", "reintegration"])
+        ),
+    )
     series = find_series(all_series(catalog.countries()), "usbp-apprehensions-sw")
-    shot("stats.svg", "migcli stats usbp-apprehensions-sw",
-         lambda c: render_series(c, series, split=False))
+    shot(
+        "stats.svg",
+        "migcli stats usbp-apprehensions-sw",
+        lambda c: render_series(c, series, split=False),
+    )
     return shots
 
 

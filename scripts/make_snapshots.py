@@ -1,6 +1,6 @@
 """Write tests/snapshots/<id>.json: the parsed, validated data, so every data change is a diff.
 
-    make snapshots
+make snapshots
 """
 
 from __future__ import annotations

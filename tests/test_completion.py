@@ -1,0 +1,47 @@
+"""Shell completion, driven as the shell drives it: environment variables and a subprocess."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+MIGCLI = str(Path(sys.executable).parent / "migcli")
+
+
+def complete(words: str, env: dict[str, str] | None = None) -> list[str]:
+    parts = words.split(" ")
+    full = {**os.environ, "_MIGCLI_COMPLETE": "complete_bash", "COMP_WORDS": words,
+            "COMP_CWORD": str(len(parts) - 1), **(env or {})}  # fmt: skip
+    result = subprocess.run([MIGCLI], env=full, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout.split()
+
+
+def test_commands_complete() -> None:
+    assert {"show", "search", "stats"} <= set(complete("migcli s"))
+
+
+def test_country_ids_and_names_complete() -> None:
+    assert complete("migcli show gua") == ["guatemala"]
+    assert "el-salvador" in complete("migcli compare el")
+    assert complete("migcli show pan") == ["panama"]
+
+
+def test_sections_complete() -> None:
+    assert complete("migcli show guatemala --section re") == ["reintegration"]
+
+
+def test_series_complete() -> None:
+    assert set(complete("migcli stats usbp")) == {
+        "usbp-apprehensions-sw",
+        "usbp-apprehensions-nationwide",
+    }
+
+
+def test_data_dir_is_honoured(tmp_path: Path) -> None:
+    from .conftest import write_country
+
+    write_country(tmp_path, "alpha")
+    assert complete("migcli show al", {"MIGCLI_DATA_DIR": str(tmp_path)}) == ["alpha"]

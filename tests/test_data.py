@@ -1,0 +1,174 @@
+"""The curated data set: valid, cited, covering the source, and matching the reference figures."""
+
+from __future__ import annotations
+
+import csv
+import json
+from pathlib import Path
+
+import pytest
+import tomli
+
+from migcli.catalog import load_all
+from migcli.datadir import list_dir
+from migcli.records import CORE_SECTIONS, SECTIONS, CountryRecord, entries_of
+
+from .conftest import DATA, ROOT
+
+COVERAGE = Path(__file__).resolve().parent / "seed_coverage"
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+CBP_CSV = ROOT / "tests" / "reference" / "cbp_usbp_apprehensions_by_citizenship_fy2007_fy2020.csv"
+EXPECTED = {"mexico", "guatemala", "honduras", "el-salvador", "costa-rica", "panama",
+            "united-states", "region"}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def countries() -> dict[str, CountryRecord]:
+    return {c["id"]: c for c, _ in load_all(list_dir(DATA))}
+
+
+def test_every_file_validates_and_all_are_there(countries: dict[str, CountryRecord]) -> None:
+    assert set(countries) == EXPECTED
+
+
+def test_files_declare_their_schema() -> None:
+    for path in DATA.glob("*.toml"):
+        assert path.read_text().startswith("#:schema ../../schema/country.schema.json\n"), path
+
+
+def test_core_sections_have_entries_or_a_sourced_gap(countries: dict[str, CountryRecord]) -> None:
+    for country in countries.values():
+        gaps = {g["section"] for g in country["gaps"]}
+        for section in CORE_SECTIONS:
+            assert entries_of(country, section) or section in gaps, (country["id"], section)
+            assert not (entries_of(country, section) and section in gaps), (country["id"], section)
+
+
+def test_every_source_has_an_address_or_full_reference(
+    countries: dict[str, CountryRecord],
+) -> None:
+    for country in countries.values():
+        for source in country["sources"]:
+            assert source["url"] or (source["reference"] and len(source["reference"]) > 40)
+            assert source["published"] or source["accessed"]
+
+
+def test_every_source_is_cited(countries: dict[str, CountryRecord]) -> None:
+    for country in countries.values():
+        cited = {s for sec in SECTIONS for e in entries_of(country, sec) for s in e["sources"]}
+        cited |= {s for g in country["gaps"] for s in g["sources"]}
+        cited |= {s for series in country["series"] for s in series["sources"]}
+        unused = {s["id"] for s in country["sources"]} - cited
+        assert not unused, (country["id"], unused)
+
+
+def test_assessments_are_attributed_to_the_source(countries: dict[str, CountryRecord]) -> None:
+    for country in countries.values():
+        for entry in country["assessment"]:
+            assert "MPI" in entry["name"] or "MPI" in entry["description"], entry["id"]
+            assert any(s.startswith("mpi-") for s in entry["sources"]), entry["id"]
+
+
+def _coverage() -> list[tuple[str, str, list[str]]]:
+    rows = []
+    for path in sorted(COVERAGE.glob("*.toml")):
+        for statement in tomli.loads(path.read_text())["statement"]:
+            rows.append((path.stem, statement["text"], statement["carried_by"]))
+    return rows
+
+
+def test_seed_statements_are_carried_by_existing_entries(
+    countries: dict[str, CountryRecord],
+) -> None:
+    rows = _coverage()
+    assert len(rows) >= 100
+    for _, text, carried_by in rows:
+        assert text.strip() and carried_by, text
+        for ref in carried_by:
+            country_id, path = ref.split(":")
+            section, entry_id = path.split("/")
+            ids = [e["id"] for e in entries_of(countries[country_id], section)]
+            assert entry_id in ids, f"{ref} (for: {text})"
+
+
+def test_every_seed_slide_is_covered() -> None:
+    texts = " ".join(text.lower() for _, text, _ in _coverage())
+    for phrase in (
+        "comar",
+        "national guard",
+        "cristosal",
+        "protection transfer",
+        "34,000",
+        "regional worker visa",
+        "conmigrantes",
+        "conamigua",
+        "canfm",
+        "umar",
+        "fusina",
+        "drer",
+        "comprehensive development plan",
+        "costa rica",
+        "panama",
+        "opportunit",
+        "takeaway",
+        "humanitarian visa",
+    ):
+        assert phrase in texts, phrase
+
+
+def _cbp_points(countries: dict[str, CountryRecord], series_id: str) -> dict[tuple[str, int], int]:
+    series = next(s for s in countries["united-states"]["series"] if s["id"] == series_id)
+    return {(p["category"], p["year"]): p["value"] for p in series["points"]}
+
+
+@pytest.mark.parametrize(
+    ("scope", "series_id"),
+    [("SW", "usbp-apprehensions-sw"), ("NAT", "usbp-apprehensions-nationwide")],
+)
+def test_cbp_series_match_the_reference_cell_for_cell(
+    countries: dict[str, CountryRecord], scope: str, series_id: str
+) -> None:
+    points = _cbp_points(countries, series_id)
+    columns = {
+        "mexico": "mexico",
+        "guatemala": "guatemala",
+        "honduras": "honduras",
+        "el_salvador": "el-salvador",
+        "other_total_minus_4": "other",
+        "total": "total",
+    }
+    rows = [r for r in csv.DictReader(CBP_CSV.open()) if r["scope"] == scope]
+    assert len(rows) == 14
+    expected = {(columns[c], int(r["fiscal_year"])): int(r[c]) for r in rows for c in columns}
+    assert points == expected
+
+
+@pytest.mark.parametrize("series_id", ["usbp-apprehensions-sw", "usbp-apprehensions-nationwide"])
+def test_cbp_row_totals(countries: dict[str, CountryRecord], series_id: str) -> None:
+    points = _cbp_points(countries, series_id)
+    for year in range(2007, 2021):
+        parts = ("mexico", "guatemala", "honduras", "el-salvador", "other")
+        assert sum(points[(c, year)] for c in parts) == points[("total", year)], year
+
+
+def test_fy2020_caveat_is_kept(countries: dict[str, CountryRecord]) -> None:
+    for series in countries["united-states"]["series"]:
+        assert any("Title 42" in c for c in series["caveats"])
+
+
+def test_missing_points_are_absent_not_zero(countries: dict[str, CountryRecord]) -> None:
+    for country in countries.values():
+        for series in country["series"]:
+            assert all(p["value"] > 0 for p in series["points"]), series["id"]
+    mexico = {s["id"]: s for s in countries["mexico"]["series"]}
+    years = {p["year"] for p in mexico["mexico-apprehensions"]["points"]}
+    assert not years & {2014, 2017, 2019}  # not verified: must stay missing
+
+
+def test_snapshots_are_current(countries: dict[str, CountryRecord]) -> None:
+    from scripts.make_snapshots import snapshots
+
+    wanted = snapshots()
+    present = {p.name: p.read_text() for p in SNAPSHOTS.glob("*.json")}
+    assert present == wanted, "data changed: run `make snapshots` and commit the diff"
+    assert json.loads(present["guatemala.json"])["id"] == "guatemala"

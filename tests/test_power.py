@@ -1,0 +1,200 @@
+"""Curator and analyst features: own data, validate, schemas, timeline, stats, sources, export."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from migcli.schemas import OUTPUTS, output_schema, record_schema
+
+from .conftest import DATA, ROOT, run, run_json, write_country
+
+
+def test_data_dir_option_and_env(data_dir: Path) -> None:
+    assert [r["id"] for r in run_json("--data-dir", str(data_dir), "list")] == ["alpha", "beta"]
+    result = run("list", "--json", env={"MIGCLI_DATA_DIR": str(data_dir)})
+    assert [r["id"] for r in json.loads(result.stdout)] == ["alpha", "beta"]
+    for args in (["show", "alpha"], ["search", "migration office"], ["compare", "alpha", "beta"]):
+        assert run("--data-dir", str(data_dir), *args).exit_code == 0, args
+
+
+def test_validate_reports_every_problem_by_line(data_dir: Path) -> None:
+    bad = data_dir / "beta.toml"
+    bad.write_text(bad.read_text().replace('acronym = "MO"', 'acronym = "MO"\ncolour = 3'))
+    (data_dir / "gamma.toml").write_text('id = "gamma"\nname = [\n')
+    result = run("--data-dir", str(data_dir), "validate")
+    assert result.exit_code == 1
+    lines = result.stdout.splitlines()
+    assert any(line.startswith("data/beta.toml:") or "beta.toml:" in line for line in lines)
+    beta = next(line for line in lines if "beta.toml" in line)
+    path, line_no, col, message = beta.split(":", 3)
+    assert bad.read_text().splitlines()[int(line_no) - 1].startswith("colour")
+    assert "institutions[0].colour: unknown field" in message
+    assert any("gamma.toml:" in line and "TOML syntax error" in line for line in lines)
+    assert lines[-1] == "2 problems in 3 files checked"
+
+
+def test_validate_clean_data_and_paths() -> None:
+    result = run("validate", str(DATA))
+    assert result.exit_code == 0
+    assert result.stdout.endswith("0 problems in 8 files checked\n")
+    assert run("validate", str(DATA / "guatemala.toml")).exit_code == 0
+
+
+def test_record_schema_is_current_and_describes_the_data() -> None:
+    schema = json.loads((ROOT / "schema" / "country.schema.json").read_text())
+    assert schema == record_schema(), "run `make docs`"
+    for path in DATA.glob("*.toml"):
+        import tomli
+
+        jsonschema.validate(tomli.loads(path.read_text()), schema)
+    assert json.loads(run("schema").stdout) == schema
+
+
+@pytest.mark.parametrize(
+    ("command", "args"),
+    [
+        ("list", []),
+        ("show", ["guatemala"]),
+        ("show", ["guatemala", "mexico"]),
+        ("search", ["asylum"]),
+        ("compare", ["honduras", "el-salvador"]),
+        ("timeline", []),
+        ("stats", []),
+        ("sources", ["panama"]),
+    ],
+)
+def test_json_outputs_match_their_published_schema(command: str, args: list[str]) -> None:
+    schema = output_schema(command)
+    jsonschema.validate(run_json(command, *args), schema)
+    assert json.loads(run("schema", "--output", command).stdout) == schema
+
+
+def test_every_output_schema_is_published() -> None:
+    assert set(OUTPUTS) == {"list", "show", "search", "compare", "timeline", "stats", "sources"}
+    assert run("schema", "--output", "nope").exit_code == 1
+
+
+def test_timeline_is_in_date_order_and_filters() -> None:
+    events = run_json("timeline")
+    dates = [e["date"] for e in events]
+    assert dates == sorted(dates) and len(events) > 20
+    assert {"mexico", "guatemala", "united-states"} <= {e["country"] for e in events}
+    recent = run_json("timeline", "--since", "2019", "--until", "2020", "--country", "sv")
+    assert recent and all(e["country"] == "el-salvador" for e in recent)
+    assert all("2019" <= e["date"][:4] <= "2020" for e in recent)
+
+
+def test_timeline_table() -> None:
+    result = run("timeline", "--country", "mexico")
+    assert result.exit_code == 0 and "Date" in result.stdout
+
+
+def test_stats_lists_and_shows_series() -> None:
+    listing = run("stats")
+    assert "usbp-apprehensions-sw" in listing.stdout
+    shown = run("stats", "usbp-apprehensions-sw")
+    assert shown.exit_code == 0
+    assert "858,639" in shown.stdout and "Title 42" in shown.stdout and "Vintage" in shown.stdout
+    split = run("stats", "usbp-apprehensions-sw", "--split")
+    assert split.stdout.count("Key:") == 0 and "guatemala" in split.stdout
+
+
+def test_stats_missing_points_show_as_missing() -> None:
+    result = run("stats", "mexico-apprehensions", env={"COLUMNS": "120"})
+    assert result.exit_code == 0
+    data = run_json("stats", "mexico-apprehensions")[0]
+    assert 2017 not in [p["year"] for p in data["points"]]
+
+
+def test_stats_csv_is_tidy_long_format() -> None:
+    result = run("stats", "usbp-apprehensions-nationwide", "--csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert list(rows[0]) == ["series", "category", "year", "value"]
+    assert len(rows) == 14 * 6
+    assert {"series": "usbp-apprehensions-nationwide", "category": "total", "year": "2019",
+            "value": "859501"} in rows  # fmt: skip
+    mexico = run("stats", "usbp-apprehensions-sw", "--country", "mexico", "--csv")
+    assert mexico.stdout.count("\n") == 15
+
+
+def test_stats_unknown_series() -> None:
+    result = run("stats", "nope")
+    assert result.exit_code == 1 and "unknown series 'nope'" in result.stderr
+
+
+def test_sources_bibliography() -> None:
+    result = run("sources", "panama")
+    assert result.exit_code == 0
+    assert "[1] " in result.stdout and "https://" in result.stdout
+    assert list(run_json("sources", "panama")) == ["panama"]
+
+
+def test_export_csv_one_row_per_entry() -> None:
+    result = run("export", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    total = sum(sum(r["entries"].values()) for r in run_json("list"))
+    assert len(rows) == total
+    assert list(rows[0])[:10] == [
+        "country",
+        "section",
+        "id",
+        "name",
+        "local_name",
+        "acronym",
+        "established",
+        "status",
+        "description",
+        "source_urls",
+    ]
+    assert all(r["source_urls"] for r in rows)
+
+
+def test_export_formats(tmp_path: Path) -> None:
+    full = json.loads(run("export").stdout)
+    assert [c["id"] for c in full] == [r["id"] for r in run_json("list")]
+    lines = run("export", "--format", "jsonl").stdout.splitlines()
+    assert len(lines) == len(list(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout))))
+    assert json.loads(lines[0])["country"] == "costa-rica"
+    markdown = run("export", "--format", "markdown").stdout
+    assert "# Guatemala (Guatemala)" in markdown and "## Sources" in markdown
+    assert run("export", "--format", "xml").exit_code == 2
+
+
+def test_export_to_file_is_atomic_and_never_overwrites(tmp_path: Path) -> None:
+    target = tmp_path / "out.csv"
+    assert run("export", "-f", "csv", "-o", str(target)).exit_code == 0
+    first = target.read_text()
+    target.write_text("keep me")
+    refused = run("export", "-f", "csv", "-o", str(target))
+    assert refused.exit_code == 2 and "--force" in refused.stderr
+    assert target.read_text() == "keep me"
+    assert run("export", "-f", "csv", "-o", str(target), "--force").exit_code == 0
+    assert target.read_text() == first
+    assert [p.name for p in tmp_path.iterdir()] == ["out.csv"]  # no temporary file left
+
+
+def test_export_refuses_the_data_folder(data_dir: Path) -> None:
+    result = run("--data-dir", str(data_dir), "export", "-o", str(data_dir / "x.json"))
+    assert result.exit_code == 2 and "data folder" in result.stderr
+
+
+def test_docs_cli_reference_is_current() -> None:
+    from scripts.make_docs import cli_reference
+
+    assert (ROOT / "docs" / "cli.md").read_text() == cli_reference(), "run `make docs`"
+
+
+def test_curator_copy_and_edit(tmp_path: Path) -> None:
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    shutil.copy(DATA / "panama.toml", folder)
+    write_country(folder, "zeta")
+    assert run("--data-dir", str(folder), "validate").exit_code == 0
+    assert run("--data-dir", str(folder), "show", "panama").exit_code == 0
