@@ -44,9 +44,10 @@ def pictures() -> dict[str, str]:
     shots = {}
 
     def shot(name: str, title: str, draw: object) -> None:
-        console = Console(record=True, width=100, force_terminal=True, file=open(os.devnull, "w"))
-        draw(console)  # type: ignore[operator]
-        shots[name] = console.export_svg(title=title)
+        with open(os.devnull, "w") as sink:
+            console = Console(record=True, width=100, force_terminal=True, file=sink)
+            draw(console)  # type: ignore[operator]
+            shots[name] = console.export_svg(title=title)
 
     guatemala = catalog.country("guatemala")
     shot(

@@ -33,7 +33,7 @@ def test_validate_reports_every_problem_by_line(data_dir: Path) -> None:
     lines = result.stdout.splitlines()
     assert any(line.startswith("data/beta.toml:") or "beta.toml:" in line for line in lines)
     beta = next(line for line in lines if "beta.toml" in line)
-    path, line_no, col, message = beta.split(":", 3)
+    _, line_no, _, message = beta.split(":", 3)
     assert bad.read_text().splitlines()[int(line_no) - 1].startswith("colour")
     assert "institutions[0].colour: unknown field" in message
     assert any("gamma.toml:" in line and "TOML syntax error" in line for line in lines)
