@@ -2,7 +2,9 @@
 
     python bench/make_catalog.py OUT_DIR --countries 1000 --entries 50
 
-Names are made-up words, so nothing here can be mistaken for real data.
+Names are made-up words, so nothing here can be mistaken for real data. Only 676 two-letter
+ISO codes exist and migcli refuses a code used twice, so records past the 676th are written as
+regional records (kind = "region", no codes); every command treats them alike.
 """
 
 from __future__ import annotations
@@ -53,8 +55,12 @@ def country_toml(index: int, entries: int, rng: random.Random) -> str:
         f'id = "{cid}"',
         f'name = "Synthland {word(rng).title()} {index}"',
         f'local_name = "Sintelandia {index}"',
-        f'iso2 = "{letters[0]}{letters[1]}"',
-        f'iso3 = "{letters[0]}{letters[1]}{letters[2]}"',
+    ]
+    if index < 26 * 26:
+        lines += [f'iso2 = "{letters[0]}{letters[1]}"', f'iso3 = "{"".join(letters)}"']
+    else:
+        lines.append('kind = "region"')
+    lines += [
         f'aliases = ["synth {index}"]',
         'roles = ["origin", "transit"]',
         f'summary = "A synthetic country number {index} for benchmarks."',

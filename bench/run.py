@@ -4,7 +4,9 @@
     .venv/bin/python bench/run.py --quick    # 5 runs per command
     .venv/bin/python bench/run.py --runs 30 --out bench/results.md
 
-Every command runs as a subprocess of the `migcli` script next to this Python, with a fresh
+By default the project is first installed the way a user installs it (`pip install .` into a
+fresh virtual environment, so modules are byte-compiled as they are for a user); `--here`
+times the `migcli` script next to this Python instead. Every command runs as a subprocess, with a fresh
 cache folder (MIGCLI_CACHE_DIR) and, for the large-catalog rows, a synthetic catalog of
 1,000 countries x 50 entries. Each command runs once to warm the cache, then the commands
 take turns for N rounds and the report gives each one's median. The goals are ratios, so the
@@ -31,6 +33,7 @@ from pathlib import Path
 
 from make_catalog import write_catalog
 
+ROOT = Path(__file__).resolve().parent.parent
 PYTHON = sys.executable
 MIGCLI = str(Path(sys.executable).parent / "migcli")
 SYN_COUNTRIES, SYN_ENTRIES = 1000, 50
@@ -138,6 +141,24 @@ def fresh_cache_env(parent: Path) -> Callable[[], dict[str, str]]:
         return base_env(Path(tempfile.mkdtemp(dir=parent)))
 
     return make
+
+
+def make_synthetic(out: Path, countries: int, env: dict[str, str]) -> None:
+    """Write the synthetic catalog and check that migcli accepts it, so a bad one fails early."""
+    print(f"Writing a synthetic catalog ({countries:,} x {SYN_ENTRIES})...", file=sys.stderr)
+    write_catalog(out, countries, SYN_ENTRIES)
+    argv = [MIGCLI, "--data-dir", str(out), "list", "--json"]
+    proc = subprocess.run(
+        argv, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True
+    )
+    if proc.returncode != 0:
+        hint = ""
+        if "iso2" in proc.stderr and countries > 26 * 26:
+            hint = (
+                f"\n(make_catalog derives two-letter codes from the index; only 676 exist, "
+                f"so {countries:,} countries repeat them. Try --countries 676.)"
+            )
+        sys.exit(f"bench: migcli rejects the synthetic catalog:\n{proc.stderr.strip()}{hint}")
 
 
 def build_benches(cache: Path, syn: Path, cold_parent: Path) -> list[Bench]:
@@ -248,14 +269,14 @@ def markdown_table(rows: list[Goal]) -> str:
     return "\n".join(lines)
 
 
-def machine_lines(runs: int) -> str:
+def machine_lines(runs: int, countries: int) -> str:
     return "\n".join(
         [
             f"Machine: {platform.platform()}, Python {platform.python_version()}, "
             f"{os.cpu_count()} CPUs",
             f"Date: {datetime.now().astimezone().isoformat(timespec='seconds')}",
             f"Runs: median of {runs} after one warm-up run each; SYN = synthetic catalog of "
-            f"{SYN_COUNTRIES:,} countries x {SYN_ENTRIES} entries.",
+            f"{countries:,} countries x {SYN_ENTRIES} entries.",
         ]
     )
 
@@ -307,6 +328,15 @@ def parse_args() -> argparse.Namespace:
     parser.add_argument("--runs", type=int, default=15, help="timed runs per command (15)")
     parser.add_argument("--quick", action="store_true", help="5 runs per command")
     parser.add_argument("--out", type=Path, help="also write the markdown table to this file")
+    parser.add_argument(
+        "--countries",
+        type=int,
+        default=SYN_COUNTRIES,
+        help=f"countries in the synthetic catalog ({SYN_COUNTRIES})",
+    )
+    parser.add_argument(
+        "--here", action="store_true", help="time this venv's migcli instead of a fresh install"
+    )
     args = parser.parse_args()
     if args.quick:
         args.runs = 5
@@ -315,17 +345,28 @@ def parse_args() -> argparse.Namespace:
     return args
 
 
+def install_fresh(venv: Path) -> None:
+    """`pip install .` into a new virtual environment, as a user would; point the bench at it."""
+    global PYTHON, MIGCLI
+    print("Installing migcli into a fresh virtual environment...", file=sys.stderr)
+    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    pip = [str(venv / "bin" / "python"), "-m", "pip", "install", "--quiet"]
+    subprocess.run([*pip, "--disable-pip-version-check", str(ROOT)], check=True)
+    PYTHON, MIGCLI = str(venv / "bin" / "python"), str(venv / "bin" / "migcli")
+
+
 def main() -> None:
     args = parse_args()
-    if not Path(MIGCLI).exists():
-        sys.exit(f"bench: no migcli script at {MIGCLI}; install the project in this venv")
     with tempfile.TemporaryDirectory(prefix="migcli-bench-") as tmp:
         root = Path(tmp)
+        if not args.here:
+            install_fresh(root / "venv")
+        if not Path(MIGCLI).exists():
+            sys.exit(f"bench: no migcli script at {MIGCLI}; install the project in this venv")
         cache, syn, cold = root / "cache", root / "catalog", root / "cold"
         cache.mkdir()
         cold.mkdir()
-        print(f"Writing a synthetic catalog ({SYN_COUNTRIES} x {SYN_ENTRIES})...", file=sys.stderr)
-        write_catalog(syn, SYN_COUNTRIES, SYN_ENTRIES)
+        make_synthetic(syn, args.countries, base_env(cache))
         benches = build_benches(cache, syn, cold)
         by_key = {b.key: b for b in benches}
         print(f"Timing {len(benches)} commands, {args.runs} runs each...", file=sys.stderr)
@@ -337,7 +378,7 @@ def main() -> None:
         search_profile = import_profile(["search", "reintegration", "--json"], env)
 
     rows = goals(by_key, syn_rss)
-    report = f"{markdown_table(rows)}\n\n{machine_lines(args.runs)}\n"
+    report = f"{markdown_table(rows)}\n\n{machine_lines(args.runs, args.countries)}\n"
     print(report)
     print(profile_table("`show guatemala --json`", show_profile))
     print()

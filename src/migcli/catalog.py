@@ -6,17 +6,21 @@ so nobody reads a briefing with a country silently missing. `validate` reports e
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from migcli import cache
 from migcli.datadir import DataDir, DataFile
 from migcli.errors import DataError
-from migcli.records import CountryRecord, IndexRow, index_row
-from migcli.text import fold
+from migcli.records import index_row
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+    from pathlib import Path
+    from typing import TypeVar
+
+    from migcli.shapes import CountryRecord, IndexRow
+
+    T = TypeVar("T")
 
 
 class Catalog:
@@ -24,7 +28,7 @@ class Catalog:
         if data_dir.refused:
             raise data_dir.refused[0]
         self.data_dir = data_dir
-        self._generation = cache.generation_dir(data_dir)
+        self._generation = cache.generation(data_dir)
         self._index: list[IndexRow] | None = None
         self._loaded: dict[str, CountryRecord] | None = None
 
@@ -102,6 +106,8 @@ def cross_file_problems(items: list[tuple[CountryRecord, str, Path]]) -> list[Da
 
 def lookup_keys(country: CountryRecord) -> list[tuple[str, str]]:
     """Every (key, field) a user may type to reach this country, folded for comparison."""
+    from migcli.text import fold
+
     keys = [(country["id"], "id")]
     codes = [("iso2", country["iso2"]), ("iso3", country["iso3"])]
     keys += [(code.lower(), field) for field, code in codes if code]

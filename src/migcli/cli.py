@@ -4,8 +4,6 @@ Heavy modules (rich, rapidfuzz, pydantic) are imported inside the commands that 
 the `--json` paths start fast.
 """
 
-from __future__ import annotations
-
 import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
@@ -16,11 +14,28 @@ from typer.core import TyperGroup
 
 from migcli import __version__
 from migcli.catalog import Catalog
-from migcli.complete import complete_country, complete_section, complete_series
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
 from migcli.errors import MigcliError, NotFoundError, UsageError
 from migcli.jsonout import write_json
-from migcli.text import escape_controls
+
+
+# Completion callbacks import their module only when the shell asks.
+def complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from migcli.complete import complete_country
+
+    return complete_country(ctx, incomplete)
+
+
+def complete_section(incomplete: str) -> list[str]:
+    from migcli.complete import complete_section
+
+    return complete_section(incomplete)
+
+
+def complete_series(ctx: typer.Context, incomplete: str) -> list[str]:
+    from migcli.complete import complete_series
+
+    return complete_series(ctx, incomplete)
 
 
 class _Group(TyperGroup):
@@ -30,6 +45,8 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except MigcliError as err:
+            from migcli.text import escape_controls
+
             sys.stderr.write(f"migcli: {escape_controls(str(err))}\n")
             raise typer.Exit(err.exit_code) from None
 
@@ -231,6 +248,8 @@ def validate(
 
     targets = paths or [open_data_dir(ctx.obj).root]
     checked, problems = validate_paths(targets)
+    from migcli.text import escape_controls
+
     for problem in problems:
         sys.stdout.write(escape_controls(str(problem)) + "\n")
     noun = "problem" if len(problems) == 1 else "problems"

@@ -2,57 +2,38 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING
 
-from migcli.records import CountryRecord, EntryRecord, entries_of
+from migcli.records import entries_of
 
-
-class CompareEntry(TypedDict):
-    id: str
-    name: str
-    acronym: str | None
-    established: str | None
-    date: str | None
-    status: str
-
-
-class CompareCountry(TypedDict):
-    id: str
-    name: str
-    roles: list[str]
-    as_of: str
-    entries: int
-
-
-class Comparison(TypedDict):
-    countries: list[CompareCountry]
-    sections: dict[str, dict[str, list[CompareEntry]]]
+if TYPE_CHECKING:
+    from migcli.shapes import CompareEntry, Comparison, CountryRecord, EntryRecord
 
 
 def compare(countries: list[CountryRecord], sections: list[str]) -> Comparison:
-    return Comparison(
-        countries=[
-            CompareCountry(
-                id=c["id"],
-                name=c["name"],
-                roles=c["roles"],
-                as_of=c["as_of"],
-                entries=sum(len(entries_of(c, s)) for s in sections),
-            )
+    return {
+        "countries": [
+            {
+                "id": c["id"],
+                "name": c["name"],
+                "roles": c["roles"],
+                "as_of": c["as_of"],
+                "entries": sum(len(entries_of(c, s)) for s in sections),
+            }
             for c in countries
         ],
-        sections={
+        "sections": {
             s: {c["id"]: [_brief(e) for e in entries_of(c, s)] for c in countries} for s in sections
         },
-    )
+    }
 
 
 def _brief(entry: EntryRecord) -> CompareEntry:
-    return CompareEntry(
-        id=entry["id"],
-        name=entry["name"],
-        acronym=entry["acronym"],
-        established=entry["established"],
-        date=entry["date"],
-        status=entry["status"],
-    )
+    return {
+        "id": entry["id"],
+        "name": entry["name"],
+        "acronym": entry["acronym"],
+        "established": entry["established"],
+        "date": entry["date"],
+        "status": entry["status"],
+    }

@@ -9,11 +9,15 @@ import os
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from migcli.errors import UsageError
-from migcli.records import SECTION_TITLES, SECTIONS, CountryRecord, EntryRecord, entries_of
+from migcli.records import SECTION_TITLES, SECTIONS, entries_of
 from migcli.text import escape_controls
+
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord, EntryRecord
+
 
 FORMATS = ("json", "jsonl", "csv", "markdown")
 CSV_COLUMNS = (

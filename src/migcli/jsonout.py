@@ -7,9 +7,12 @@ import sys
 from typing import Any
 
 
-def dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=True, indent=2) + "\n"
+def dumps(value: Any, pretty: bool = True) -> str:
+    if pretty:
+        return json.dumps(value, ensure_ascii=True, indent=2) + "\n"
+    return json.dumps(value, ensure_ascii=True, separators=(",", ":")) + "\n"
 
 
 def write_json(value: Any) -> None:
-    sys.stdout.write(dumps(value))
+    """Indented for a person at a terminal; compact (and faster) into a pipe or a file."""
+    sys.stdout.write(dumps(value, pretty=sys.stdout.isatty()))

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from migcli.errors import NotFoundError
-from migcli.records import IndexRow
 from migcli.text import escape_controls, fold
+
+if TYPE_CHECKING:
+    from migcli.shapes import IndexRow
 
 
 def resolve(rows: list[IndexRow], typed: str) -> IndexRow:

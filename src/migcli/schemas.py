@@ -24,11 +24,15 @@ def record_schema() -> dict[str, Any]:
 def output_schema(command: str) -> dict[str, Any]:
     from pydantic import TypeAdapter
 
-    from migcli.compare import Comparison
-    from migcli.records import CountryRecord, IndexRow, SourceRecord
-    from migcli.search import Hit
-    from migcli.stats import SeriesView
-    from migcli.timeline import Event
+    from migcli.shapes import (
+        Comparison,
+        CountryRecord,
+        Event,
+        Hit,
+        IndexRow,
+        SeriesView,
+        SourceRecord,
+    )
 
     shapes: dict[str, Any] = {
         "list": list[IndexRow],

@@ -9,11 +9,15 @@ stable. rapidfuzz's `process.extract` scores whole columns at once.
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Any, TypedDict
+from typing import TYPE_CHECKING, Any
 
 from migcli.errors import UsageError
-from migcli.records import SECTION_TITLES, SECTIONS, CountryRecord, entries_of
+from migcli.records import SECTION_TITLES, SECTIONS, entries_of
 from migcli.text import fold
+
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord, Hit
+
 
 if TYPE_CHECKING:
     from migcli.catalog import Catalog
@@ -22,18 +26,6 @@ MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog come
 _GROUP = {"policy_changes": 1, "cooperation": 1, "assessment": 2}
 TIERS = {5: "exact", 4: "prefix", 3: "words", 2: "fuzzy", 1: "text"}
 _WORD = re.compile(r"[^\W_]+")
-
-
-class Hit(TypedDict):
-    country: str
-    section: str
-    id: str
-    name: str
-    acronym: str | None
-    score: float
-    match: str
-    matched_field: str
-    matched_text: str
 
 
 def search_key(text: str) -> str:
@@ -238,17 +230,17 @@ def _hit(
         text_fields = _TEXT_FIELDS
     if field == "text":
         field = next((f for f in text_fields if _has_any(values[f], words)), text_fields[0])
-    return Hit(
-        country=country_id,
-        section=section,
-        id=entry_id,
-        name=name,
-        acronym=acronym,
-        score=round(score, 1),
-        match=TIERS[tier],
-        matched_field=field,
-        matched_text=values[field],
-    )
+    return {
+        "country": country_id,
+        "section": section,
+        "id": entry_id,
+        "name": name,
+        "acronym": acronym,
+        "score": round(score, 1),
+        "match": TIERS[tier],
+        "matched_field": field,
+        "matched_text": values[field],
+    }
 
 
 def _has_any(text: str, words: list[str]) -> bool:

@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from migcli.errors import NotFoundError
-from migcli.records import SECTIONS, CountryRecord, SourceRecord, entries_of
+from migcli.records import SECTIONS, entries_of
 from migcli.resolve import unknown_message
+
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord, SourceRecord
+
 
 ALIASES = {
     "labor": "labor_pathways",

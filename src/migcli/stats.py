@@ -2,44 +2,33 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING
 
 from migcli.errors import NotFoundError
-from migcli.records import CountryRecord, PointRecord, SourceRecord
 from migcli.resolve import unknown_message
 
-
-class SeriesView(TypedDict):
-    id: str
-    country: str
-    title: str
-    unit: str
-    scope: str
-    vintage: str
-    caveats: list[str]
-    categories: list[str]
-    sources: list[SourceRecord]
-    points: list[PointRecord]
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord, SeriesView
 
 
 def all_series(countries: list[CountryRecord]) -> list[SeriesView]:
-    views = []
+    views: list[SeriesView] = []
     for country in countries:
         by_id = {s["id"]: s for s in country["sources"]}
         for series in country["series"]:
             views.append(
-                SeriesView(
-                    id=series["id"],
-                    country=country["id"],
-                    title=series["title"],
-                    unit=series["unit"],
-                    scope=series["scope"],
-                    vintage=series["vintage"],
-                    caveats=series["caveats"],
-                    categories=series["categories"],
-                    sources=[by_id[s] for s in series["sources"]],
-                    points=series["points"],
-                )
+                {
+                    "id": series["id"],
+                    "country": country["id"],
+                    "title": series["title"],
+                    "unit": series["unit"],
+                    "scope": series["scope"],
+                    "vintage": series["vintage"],
+                    "caveats": series["caveats"],
+                    "categories": series["categories"],
+                    "sources": [by_id[s] for s in series["sources"]],
+                    "points": series["points"],
+                }
             )
     return views
 

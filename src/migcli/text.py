@@ -6,17 +6,17 @@ import re
 import unicodedata
 
 # C0 except tab and newline, DEL, C1 (0x80-0x9f, CSI included) and the bidi controls.
-_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+CONTROL_CHARS = "[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 
 
 def find_control_char(value: str) -> str | None:
-    match = _CONTROL.search(value)
+    match = re.search(CONTROL_CHARS, value)  # re caches the compiled pattern
     return match.group() if match else None
 
 
 def escape_controls(value: str) -> str:
     """Make control characters visible (`\\u001b`) so they never act on a terminal."""
-    return _CONTROL.sub(lambda m: f"\\u{ord(m.group()):04x}", value)
+    return re.sub(CONTROL_CHARS, lambda m: f"\\u{ord(m.group()):04x}", value)
 
 
 def fold(value: str) -> str:

@@ -2,34 +2,25 @@
 
 from __future__ import annotations
 
-from typing import TypedDict
+from typing import TYPE_CHECKING
 
-from migcli.records import CountryRecord
-
-
-class Event(TypedDict):
-    date: str
-    country: str
-    country_name: str
-    id: str
-    name: str
-    status: str
-    description: str
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord, Event
 
 
 def timeline(
     countries: list[CountryRecord], since: int | None = None, until: int | None = None
 ) -> list[Event]:
-    events = [
-        Event(
-            date=entry["date"] or "",
-            country=country["id"],
-            country_name=country["name"],
-            id=entry["id"],
-            name=entry["name"],
-            status=entry["status"],
-            description=entry["description"],
-        )
+    events: list[Event] = [
+        {
+            "date": entry["date"] or "",
+            "country": country["id"],
+            "country_name": country["name"],
+            "id": entry["id"],
+            "name": entry["name"],
+            "status": entry["status"],
+            "description": entry["description"],
+        }
         for country in countries
         for entry in country["policy_changes"]
         if entry["date"]

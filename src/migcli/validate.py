@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from migcli.catalog import cross_file_problems
 from migcli.datadir import DataFile, list_dir
 from migcli.errors import DataError, UsageError
 from migcli.loader import check_file, find_line, read_text
-from migcli.records import CountryRecord
+
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord
 
 
 def validate_paths(paths: list[Path]) -> tuple[int, list[DataError]]:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from migcli.compare import CompareEntry, Comparison
 from migcli.records import SECTION_TITLES
 from migcli.render.console import join, safe
+
+if TYPE_CHECKING:
+    from migcli.shapes import CompareEntry, Comparison
+
 
 LABEL_WIDTH = 14
 MIN_COLUMN = 22  # below this a column turns to fragments: stack instead

@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import IndexRow
 from migcli.render.console import safe
+
+if TYPE_CHECKING:
+    from migcli.shapes import IndexRow
+
 
 _SHORT = {
     "institutions": "Ins",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
+from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
@@ -10,7 +11,10 @@ from rich.table import Table
 from rich.text import Text
 
 from migcli.render.console import join, safe
-from migcli.search import Hit
+
+if TYPE_CHECKING:
+    from migcli.shapes import Hit
+
 
 SNIPPET = 90
 

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import SECTION_TITLES, CountryRecord, EntryRecord, SourceRecord, entries_of
+from migcli.records import SECTION_TITLES, entries_of
 from migcli.render.console import join, safe
 from migcli.sections import cited_sources
+
+if TYPE_CHECKING:
+    from migcli.shapes import CountryRecord, EntryRecord, SourceRecord
 
 
 def render_country(console: Console, country: CountryRecord, sections: list[str]) -> None:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from migcli.records import SourceRecord
 from migcli.render.console import safe
 from migcli.render.show import source_line
+
+if TYPE_CHECKING:
+    from migcli.shapes import SourceRecord
 
 
 def render_sources(console: Console, by_country: dict[str, list[SourceRecord]]) -> None:

@@ -2,15 +2,20 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import PointRecord
 from migcli.render.console import safe
 from migcli.render.show import source_line
-from migcli.stats import SeriesView, value_at, years
+from migcli.stats import value_at, years
+
+if TYPE_CHECKING:
+    from migcli.shapes import PointRecord, SeriesView
+
 
 COLOURS = ("cyan", "magenta", "yellow", "green", "blue", "red")
 SHADES = ("█", "▓", "▒", "░", "▚", "▞")  # told apart without colour too

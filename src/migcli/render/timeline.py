@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich import box
 from rich.console import Console
 from rich.table import Table
 
 from migcli.render.console import safe
 from migcli.render.show import status_text
-from migcli.timeline import Event
+
+if TYPE_CHECKING:
+    from migcli.shapes import Event
 
 
 def render_timeline(console: Console, events: list[Event]) -> None:

@@ -1,0 +1,161 @@
+"""The shapes of the validated data as plain dicts: what the cache stores and commands use.
+
+They mirror `models.py` (`Country.model_dump(mode="json")`). Modules on start-up paths import
+them only for type checking, since building TypedDict classes costs time at every start.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+
+class SourceRecord(TypedDict):
+    id: str
+    title: str
+    publisher: str
+    url: str | None
+    reference: str | None
+    published: str | None
+    accessed: str | None
+    note: str | None
+
+
+class EntryRecord(TypedDict):
+    id: str
+    name: str
+    local_name: str | None
+    acronym: str | None
+    established: str | None
+    date: str | None
+    parent: str | None
+    legal_basis: str | None
+    status: str
+    status_date: str | None
+    description: str
+    later_changes: str | None
+    note: str | None
+    tags: list[str]
+    sources: list[str]
+
+
+class GapRecord(TypedDict):
+    section: str
+    note: str
+    sources: list[str]
+
+
+class PointRecord(TypedDict):
+    category: str
+    year: int
+    value: int
+    note: str | None
+
+
+class SeriesRecord(TypedDict):
+    id: str
+    title: str
+    unit: str
+    scope: str
+    vintage: str
+    caveats: list[str]
+    categories: list[str]
+    sources: list[str]
+    points: list[PointRecord]
+
+
+class CountryRecord(TypedDict):
+    id: str
+    kind: str
+    name: str
+    local_name: str
+    iso2: str | None
+    iso3: str | None
+    aliases: list[str]
+    roles: list[str]
+    summary: str
+    as_of: str
+    sources: list[SourceRecord]
+    institutions: list[EntryRecord]
+    enforcement: list[EntryRecord]
+    asylum: list[EntryRecord]
+    labor_pathways: list[EntryRecord]
+    reintegration: list[EntryRecord]
+    policy_changes: list[EntryRecord]
+    cooperation: list[EntryRecord]
+    assessment: list[EntryRecord]
+    gaps: list[GapRecord]
+    series: list[SeriesRecord]
+
+
+class IndexRow(TypedDict):
+    """One line of the catalog index: enough to list, resolve and complete without the file."""
+
+    id: str
+    kind: str
+    name: str
+    local_name: str
+    iso2: str | None
+    iso3: str | None
+    aliases: list[str]
+    roles: list[str]
+    as_of: str
+    file: str
+    entries: dict[str, int]
+    series: list[str]
+
+
+class Hit(TypedDict):
+    country: str
+    section: str
+    id: str
+    name: str
+    acronym: str | None
+    score: float
+    match: str
+    matched_field: str
+    matched_text: str
+
+
+class CompareEntry(TypedDict):
+    id: str
+    name: str
+    acronym: str | None
+    established: str | None
+    date: str | None
+    status: str
+
+
+class CompareCountry(TypedDict):
+    id: str
+    name: str
+    roles: list[str]
+    as_of: str
+    entries: int
+
+
+class Comparison(TypedDict):
+    countries: list[CompareCountry]
+    sections: dict[str, dict[str, list[CompareEntry]]]
+
+
+class Event(TypedDict):
+    date: str
+    country: str
+    country_name: str
+    id: str
+    name: str
+    status: str
+    description: str
+
+
+class SeriesView(TypedDict):
+    id: str
+    country: str
+    title: str
+    unit: str
+    scope: str
+    vintage: str
+    caveats: list[str]
+    categories: list[str]
+    sources: list[SourceRecord]
+    points: list[PointRecord]
