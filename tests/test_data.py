@@ -11,7 +11,8 @@ import tomli
 
 from migcli.catalog import load_all
 from migcli.datadir import list_dir
-from migcli.records import CORE_SECTIONS, SECTIONS, CountryRecord, entries_of
+from migcli.records import CORE_SECTIONS, SECTIONS, entries_of
+from migcli.shapes import CountryRecord
 
 from .conftest import DATA, ROOT
 
