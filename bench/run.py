@@ -7,9 +7,8 @@
 By default the project is first installed the way a user installs it (`pip install .` into a
 fresh virtual environment, so modules are byte-compiled as they are for a user); `--here`
 times the `migcli` script next to this Python instead. Every command runs as a subprocess,
-with a fresh
-cache folder (MIGCLI_CACHE_DIR) and, for the large-catalog rows, a synthetic catalog of
-1,000 countries x 50 entries. Each command runs once to warm the cache, then the commands
+with a fresh cache folder (MIGCLI_CACHE_DIR) and, for the large-catalog rows, a synthetic
+catalog of 1,000 countries x 50 entries. Each command runs once to warm the cache, then the commands
 take turns for N rounds and the report gives each one's median. The goals are ratios, so the
 numbers travel between machines: the first rows against `python -c pass`, the others against
 the bundled-data command they name. The script exits 0 even when goals are missed: it is a
