@@ -45,9 +45,9 @@ class _Group(TyperGroup):
         try:
             return super().invoke(ctx)
         except MigcliError as err:
-            from migcli.text import escape_controls
+            from migcli.text import one_line
 
-            sys.stderr.write(f"migcli: {escape_controls(str(err))}\n")
+            sys.stderr.write(f"migcli: {one_line(str(err))}\n")
             raise typer.Exit(err.exit_code) from None
 
 
@@ -189,7 +189,9 @@ def search(
         if hits:
             render_hits(make_console(), hits, words)
     if not hits:
-        raise NotFoundError(f"no matches for '{query}'")
+        from migcli.text import shorten
+
+        raise NotFoundError(f"no matches for '{shorten(query)}'")
 
 
 @app.command()
@@ -248,10 +250,10 @@ def validate(
 
     targets = paths or [open_data_dir(ctx.obj).root]
     checked, problems = validate_paths(targets)
-    from migcli.text import escape_controls
+    from migcli.text import one_line
 
     for problem in problems:
-        sys.stdout.write(escape_controls(str(problem)) + "\n")
+        sys.stdout.write(one_line(str(problem)) + "\n")
     noun = "problem" if len(problems) == 1 else "problems"
     sys.stdout.write(f"{len(problems)} {noun} in {checked} files checked\n")
     if problems:

@@ -63,7 +63,7 @@ def open_data_dir(option: str | None) -> DataDir:
 
 def list_dir(root: Path) -> DataDir:
     """Every *.toml in the folder, sorted; links that leave the folder are refused."""
-    real_root = root.resolve()
+    real_root = Path(os.path.realpath(root))
     found: list[DataFile] = []
     refused: list[DataError] = []
     with os.scandir(root) as entries:
@@ -72,9 +72,9 @@ def list_dir(root: Path) -> DataDir:
                 continue
             path = Path(entry.path)
             if entry.is_symlink():
-                target = path.resolve()
-                if not target.is_relative_to(real_root):
-                    message = "is a link to a place outside the data folder; copy the file in"
+                target = Path(os.path.realpath(path))  # never raises, even on a loop
+                if not target.is_relative_to(real_root) or not target.exists():
+                    message = "is a link that leaves the data folder or loops; copy the file in"
                     refused.append(DataError(os.path.relpath(path), message))
                     continue
             try:

@@ -115,7 +115,8 @@ def _markdown_entry(entry: EntryRecord, number: dict[str, int]) -> str:
 def write_atomically(text: str, target: Path, force: bool, data_root: Path) -> None:
     """Write via a temporary file renamed into place: never half a file, never unasked over one."""
     target = target.expanduser()
-    if target.resolve().is_relative_to(data_root.resolve()):
+    real = os.path.realpath  # unlike Path.resolve, never raises on a link loop
+    if Path(real(target)).is_relative_to(real(data_root)):
         raise UsageError(f"'{target}' is inside the data folder; migcli never writes there")
     if target.exists() and not force:
         raise UsageError(f"'{target}' exists; add --force to overwrite it")
@@ -129,7 +130,18 @@ def write_atomically(text: str, target: Path, force: bool, data_root: Path) -> N
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="") as out:
             out.write(text)
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes 0600; give the file a normal mode
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise
+
+
+def _mode_for(target: Path) -> int:
+    """The replaced file's mode, or what a plain open() would give under the user's umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import stat
 from pathlib import Path
 from typing import Any
 
@@ -13,6 +14,7 @@ from migcli.errors import DataError
 from migcli.models import Country
 
 MAX_FILE_BYTES = 1024 * 1024
+MAX_PROBLEMS = 50  # per file: past this, more lines of output help nobody
 _PATH_PREFIX = re.compile(r"^([a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*): ")
 
 
@@ -35,14 +37,18 @@ def check_file(path: Path, shown: str) -> tuple[Country | None, list[DataError]]
     try:
         return Country.model_validate(data), []
     except ValidationError as err:
-        return None, [_schema_problem(e, text, shown) for e in err.errors()]
+        lines = text.split("\n")  # TOML lines end at \n only, not at U+2028 and the like
+        return None, [_schema_problem(e, lines, shown) for e in err.errors()[:MAX_PROBLEMS]]
 
 
 def read_text(path: Path, shown: str) -> str:
     try:
-        if path.is_dir():
+        info = path.stat()
+        if stat.S_ISDIR(info.st_mode):
             raise DataError(shown, "is a directory, not a TOML file; rename or remove it")
-        size = path.stat().st_size
+        if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
+            raise DataError(shown, "is not a regular file; replace it with a TOML file")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise DataError(shown, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)")
         raw = path.read_bytes()
@@ -74,9 +80,11 @@ def parse_toml(text: str, shown: str) -> dict[str, Any]:
         raise DataError(shown, f"TOML syntax error: {message}", line, col) from None
     except RecursionError:
         raise DataError(shown, "nesting is too deep to parse; flatten the tables") from None
+    except ValueError:  # e.g. an integer longer than Python's 4300-digit limit
+        raise DataError(shown, "a value is too large to read; shorten it") from None
 
 
-def _schema_problem(error: Any, text: str, shown: str) -> DataError:
+def _schema_problem(error: Any, lines: list[str], shown: str) -> DataError:
     loc: tuple[str | int, ...] = tuple(error["loc"])
     message = str(error["msg"]).removeprefix("Value error, ")
     match = _PATH_PREFIX.match(message)
@@ -88,7 +96,7 @@ def _schema_problem(error: Any, text: str, shown: str) -> DataError:
         message = "unknown field; check the spelling against `migcli schema`"
     elif error["type"] == "missing":
         message = "required field is missing"
-    line = find_line(text, loc)
+    line = find_line(lines, loc)
     return DataError(shown, f"{field}: {message}" if field else message, line, 1 if line else None)
 
 
@@ -108,9 +116,8 @@ def _parse_path(path: str) -> tuple[str | int, ...]:
     return tuple(parts)
 
 
-def find_line(text: str, loc: tuple[str | int, ...]) -> int | None:
-    """Best-effort line of the key named by `loc`, read from the TOML text itself."""
-    lines = text.splitlines()
+def find_line(lines: list[str], loc: tuple[str | int, ...]) -> int | None:
+    """Best-effort line of the key named by `loc`, read from the TOML lines themselves."""
     if not loc or not isinstance(loc[0], str):
         return None
     table, rest = loc[0], loc[1:]

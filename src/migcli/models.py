@@ -27,8 +27,9 @@ Role = Literal["origin", "transit", "destination", "return"]
 Status = Literal["active", "paused", "ended", "proposed", "unknown"]
 
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$")
-_URL = re.compile(r"^https?://[^\s\"<>\\^`{|}]+$")
+# \Z and re.ASCII: no trailing newline, no digits from other scripts.
+_PARTIAL_DATE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?\Z", re.ASCII)
+_URL = re.compile(r"^https?://[^\s\"<>\\^`{|}]+\Z")
 
 
 def _no_controls(value: str) -> str:
@@ -40,7 +41,8 @@ def _no_controls(value: str) -> str:
 
 def _partial_date(value: str) -> str:
     if not _PARTIAL_DATE.match(value):
-        raise ValueError(f"'{value}' is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
+        shown = repr(value if len(value) <= 30 else value[:27] + "...")
+        raise ValueError(f"{shown} is not a date; write YYYY, YYYY-MM or YYYY-MM-DD")
     return value
 
 
@@ -54,7 +56,7 @@ Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_no_c
 Slug = Annotated[str, Field(pattern=_SLUG, max_length=64)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 FullDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_partial_date)]
-Url = Annotated[str, Field(max_length=2000), AfterValidator(_url)]
+Url = Annotated[str, Field(max_length=2000), AfterValidator(_no_controls), AfterValidator(_url)]
 
 
 class Record(BaseModel):

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from migcli.errors import NotFoundError
-from migcli.text import escape_controls, fold
+from migcli.text import fold, shorten
 
 if TYPE_CHECKING:
     from migcli.shapes import IndexRow
@@ -31,8 +31,7 @@ def resolve(rows: list[IndexRow], typed: str) -> IndexRow:
 
 
 def unknown_message(what: str, typed: str, suggestions: list[str]) -> str:
-    shown = escape_controls(typed if len(typed) <= 60 else typed[:57] + "...")
-    message = f"unknown {what} '{shown}'"
+    message = f"unknown {what} '{shorten(typed)}'"
     if suggestions:
         message += " — did you mean " + " or ".join(suggestions) + "?"
     return message

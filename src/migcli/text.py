@@ -24,3 +24,13 @@ def fold(value: str) -> str:
     decomposed = unicodedata.normalize("NFKD", value)
     stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
     return re.sub(r"[\s_\-]+", " ", stripped.casefold()).strip()
+
+
+def one_line(value: str) -> str:
+    """For messages: control characters visible, and newlines too, so one message is one line."""
+    return escape_controls(value).replace("\n", "\\n").replace("\t", " ")
+
+
+def shorten(value: str, limit: int = 60) -> str:
+    """A typed value echoed in a message: at most `limit` characters, on one line."""
+    return one_line(value if len(value) <= limit else value[: limit - 3] + "...")

@@ -43,5 +43,5 @@ def _with_line(problem: DataError, valid: list[tuple[CountryRecord, str, Path]])
     """Point a cross-file problem at the line of the field it names."""
     field = problem.message.split(":", 1)[0]
     path = next(p for _, shown, p in valid if shown == problem.path)
-    line = find_line(read_text(path, problem.path), (field,))
+    line = find_line(read_text(path, problem.path).split("\n"), (field,))
     return DataError(problem.path, problem.message, line, 1 if line else None)

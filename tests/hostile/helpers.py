@@ -11,7 +11,7 @@ from pathlib import Path
 
 from click.testing import Result
 
-from ..conftest import run, write_country
+from ..conftest import run
 
 MIGCLI = Path(sys.executable).parent / "migcli"
 # ESC and the C1 range (CSI is U+009B): either can drive a terminal. Checked as characters.
@@ -62,18 +62,14 @@ def edit(path: Path, old: str, new: str) -> Path:
     return path
 
 
-def valid_folder(root: Path, *ids: str) -> Path:
-    folder = root / "data"
-    folder.mkdir(exist_ok=True)
-    for cid in ids:
-        write_country(folder, cid)
-    return folder
-
-
 def process_env(**changes: str | None) -> dict[str, str]:
-    """os.environ (with the test's MIGCLI_CACHE_DIR) plus changes; None removes a variable."""
+    """os.environ plus changes (None removes a variable).
+
+    os.environ carries what the autouse fixture set: the test's MIGCLI_CACHE_DIR, NO_COLOR and
+    COLUMNS, so a subprocess never touches the user's cache.
+    """
     env = dict(os.environ)
-    env.setdefault("MIGCLI_CACHE_DIR", os.environ["MIGCLI_CACHE_DIR"])
+    assert env.get("MIGCLI_CACHE_DIR"), "the isolation fixture sets MIGCLI_CACHE_DIR"
     for key, value in changes.items():
         if value is None:
             env.pop(key, None)
@@ -92,4 +88,3 @@ def run_process(
         timeout=timeout,
         check=False,
     )
-

@@ -47,7 +47,9 @@ def _in_source_url(folder: Path, bad: str) -> Path:
 
 
 def _in_tag(folder: Path, bad: str) -> Path:
-    return edit(write_country(folder, "alpha"), 'acronym = "MO"', f'acronym = "MO"\ntags = ["t{bad}"]')
+    return edit(
+        write_country(folder, "alpha"), 'acronym = "MO"', f'acronym = "MO"\ntags = ["t{bad}"]'
+    )
 
 
 Place = Callable[[Path, str], Path]
@@ -74,9 +76,7 @@ REFUSING = [
 ]
 
 
-@pytest.mark.parametrize(
-    ("field", "place", "kind"), CASES, ids=[f"{f}-{k}" for f, _, k in CASES]
-)
+@pytest.mark.parametrize(("field", "place", "kind"), CASES, ids=[f"{f}-{k}" for f, _, k in CASES])
 def test_control_characters_are_rejected(
     tmp_path: Path, field: str, place: Place, kind: str
 ) -> None:

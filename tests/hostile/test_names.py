@@ -21,6 +21,7 @@ TYPED = [
     str(DATA / "mexico.toml"),
     "~root",
     "\x00",
+    "nowhere\nmigcli: forged second line",
 ]
 COMMANDS: list[Callable[[str], list[str]]] = [
     lambda name: ["show", name],
@@ -88,7 +89,7 @@ LINKS = {
 
 
 @pytest.mark.parametrize("case", list(LINKS))
-def test_links_out_of_the_folder_are_refused(tmp_path: Path, case: str) -> None:
+def test_links_out_of_the_folder_or_in_a_loop_are_refused(tmp_path: Path, case: str) -> None:
     folder = tmp_path / "data"
     outside = tmp_path / "outside"
     folder.mkdir()
