@@ -8,6 +8,8 @@ stable. rapidfuzz's `process.extract` scores whole columns at once.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from typing import TYPE_CHECKING, Any
 
@@ -22,6 +24,7 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from migcli.catalog import Catalog
 
+INDEX_ARTIFACT = "search-3"  # bump when build_index changes shape: the cache keys on it
 MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog comes close
 _GROUP = {"policy_changes": 1, "cooperation": 1, "assessment": 2}
 TIERS = {5: "exact", 4: "prefix", 3: "words", 2: "fuzzy", 1: "text"}
@@ -36,7 +39,7 @@ def search_key(text: str) -> str:
 
 def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
     """Parallel columns, one row per searchable record (entries and the countries themselves)."""
-    keys: list[list[str]] = []
+    keys: list[str] = []  # "country/section/id": one string per row loads faster than a list
     names: list[str] = []
     locals_: list[str] = []
     acronyms: list[str] = []
@@ -44,7 +47,7 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
     fields: list[list[str]] = []
     for country in countries:
         aliases = " ".join(country["aliases"])
-        keys.append([country["id"], "country", country["id"]])
+        keys.append(f"{country['id']}/country/{country['id']}")
         names.append(search_key(country["name"]))
         locals_.append(search_key(country["local_name"]))
         acronyms.append(search_key(country["iso3"] or ""))
@@ -52,7 +55,7 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
         fields.append(["aliases", "summary"])
         for section in SECTIONS:
             for entry in entries_of(country, section):
-                keys.append([country["id"], section, entry["id"]])
+                keys.append(f"{country['id']}/{section}/{entry['id']}")
                 names.append(search_key(entry["name"]))
                 locals_.append(search_key(entry["local_name"] or ""))
                 acronyms.append(search_key(entry["acronym"] or ""))
@@ -65,7 +68,10 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
                     section,
                 ]
                 texts.append(search_key(" ".join(parts)))
-    texts = [f" {t} " for t in texts]  # spaces around: " word" matches at word starts
+    # One text per row, joined by newlines into one string that str.find scans in C; each row
+    # keeps a space at both ends, so " word" matches at any word start.
+    blob = "".join(f"\n {t} " for t in texts) + "\n"
+    starts = list(itertools.accumulate((len(t) + 3 for t in texts), initial=0))[:-1]
     vocabulary = sorted(
         {w for column in (names, locals_, texts) for s in column for w in s.split()}
     )
@@ -74,7 +80,8 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
         "names": names,
         "locals": locals_,
         "acronyms": acronyms,
-        "texts": texts,
+        "texts": blob,
+        "starts": starts,
         "vocabulary": vocabulary,
     }
 
@@ -128,16 +135,19 @@ def run_query(
         for column, field in ((names, "name"), (locals_, "local_name")):
             scan(column, fuzz.token_set_ratio, 100, 3, field)
         if len(query) >= 4:
-            for column, field in ((acronyms, "acronym"), (names, "name"), (locals_, "local_name")):
+            scan(acronyms, fuzz.ratio, 80, 2, "acronym")  # plain ratio: acronyms are one word
+            for column, field in ((names, "name"), (locals_, "local_name")):
                 scan(column, fuzz.WRatio, 86, 2, field)
         words = _corrected_words(query, index["vocabulary"])
         fixed = " ".join(choices[-1] for choices in words)  # each word's closest known word
         if fixed != query:
             for column, field in ((names, "name"), (locals_, "local_name")):
                 scan(column, fuzz.token_set_ratio, 100, 2, field, text=fixed)
-        for row in _rows_with_words(index["texts"], words):
-            offer(row, 1, 100.0 * _coverage(words, index["texts"][row]), "text")
-    keys = index["keys"]
+        blob, starts = index["texts"], index["starts"]
+        for row in _rows_with_words(blob, starts, words):
+            text = blob[starts[row] + 1 : starts[row + 1] if row + 1 < len(starts) else -1]
+            offer(row, 1, 100.0 * _coverage(words, text), "text")
+    keys = {row: index["keys"][row].split("/") for row in best}
     ranked = [
         (row, tier, score, field)
         for row, (tier, score, field) in best.items()
@@ -164,13 +174,20 @@ def _corrected_words(query: str, vocabulary: list[str]) -> list[list[str]]:
     return out
 
 
-def _rows_with_words(texts: list[str], words: list[list[str]]) -> list[int]:
+def _rows_with_words(blob: str, starts: list[int], words: list[list[str]]) -> list[int]:
     """Rows whose text has every query word (or a correction of it) at a word start."""
-    rows = list(range(len(texts)))
-    for choices in words:  # each pass narrows the rows, so later words scan few texts
-        needles = [_needle(w) for w in choices]
-        rows = [r for r in rows if any(n in texts[r] for n in needles)]
-    return rows
+    rows: set[int] | None = None
+    for choices in words:
+        found: set[int] = set()
+        for needle in (_needle(w) for w in choices):
+            at = blob.find(needle)
+            while at >= 0:
+                found.add(bisect.bisect_right(starts, at) - 1)
+                at = blob.find(needle, at + 1)
+        rows = found if rows is None else rows & found
+        if not rows:
+            return []
+    return sorted(rows or ())
 
 
 def _needle(word: str) -> str:
@@ -196,11 +213,11 @@ def search(
 ) -> tuple[list[Hit], list[str]]:
     """The best `limit` hits, and the words to highlight (the query's, with typo fixes)."""
     key = prepare_query(query)
-    index = catalog.derived("search", build_index)
+    index = catalog.derived(INDEX_ARTIFACT, build_index)
     ranked = run_query(index, key, countries, sections)[:limit]
     words = [w for choices in _corrected_words(key, index["vocabulary"]) for w in choices]
     hits = [
-        _hit(catalog, index["keys"][row], tier, score, field, words)
+        _hit(catalog, index["keys"][row].split("/"), tier, score, field, words)
         for row, tier, score, field in ranked
     ]
     return hits, words
