@@ -170,6 +170,14 @@ def build_benches(cache: Path, syn: Path, cold_parent: Path) -> list[Bench]:
     search_ok = (0, 1)  # 1: no matches
     return [
         Bench("base", "`python -c pass`", [PYTHON, "-c", "pass"], warm),
+        # Floors, for reading the goals: what the chosen libraries cost before migcli does anything.
+        Bench("typer_floor", "floor: `import typer`", [PYTHON, "-c", "import typer"], warm),
+        Bench(
+            "rich_floor",
+            "floor: `import typer, rich.console, rich.table`",
+            [PYTHON, "-c", "import typer, rich.console, rich.table"],
+            warm,
+        ),
         Bench(
             "show_json",
             "`show guatemala --json`",
@@ -246,6 +254,8 @@ def goals(b: dict[str, Bench], syn_rss: float | None) -> list[Goal]:
     show, search = "`show guatemala --json`", "`search reintegration --json`"
     return [
         ratio_row(b, "base", "base", None, py),
+        ratio_row(b, "typer_floor", "base", None, py),
+        ratio_row(b, "rich_floor", "base", None, py),
         ratio_row(b, "show_json", "base", 6, py),
         ratio_row(b, "show_table", "base", 10, py),
         ratio_row(b, "search_json", "base", 8, py),

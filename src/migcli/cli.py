@@ -255,7 +255,8 @@ def validate(
     for problem in problems:
         sys.stdout.write(one_line(str(problem)) + "\n")
     noun = "problem" if len(problems) == 1 else "problems"
-    sys.stdout.write(f"{len(problems)} {noun} in {checked} files checked\n")
+    files = "file" if checked == 1 else "files"
+    sys.stdout.write(f"{len(problems)} {noun} in {checked} {files} checked\n")
     if problems:
         raise typer.Exit(1)
 
