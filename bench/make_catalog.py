@@ -13,16 +13,8 @@ import argparse
 import random
 from pathlib import Path
 
-SECTIONS = (
-    "institutions",
-    "enforcement",
-    "asylum",
-    "labor_pathways",
-    "reintegration",
-    "policy_changes",
-    "cooperation",
-    "assessment",
-)
+from migcli.records import SECTIONS
+
 SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vor", "en", "qui", "dal", "po", "ne", "ra")
 WORDS = (
     "office",

@@ -16,7 +16,8 @@ try:
     main()
 except SystemExit:
     pass
-heavy = sorted({{m.split(".")[0] for m in sys.modules}} & {{"rich", "rapidfuzz", "pydantic", "tomli"}})
+loaded = {{m.split(".")[0] for m in sys.modules}}
+heavy = sorted(loaded & {{"rich", "rapidfuzz", "pydantic", "tomli"}})
 sys.stderr.write("HEAVY=" + ",".join(heavy))
 """
 

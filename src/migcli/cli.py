@@ -112,17 +112,23 @@ def _catalog(ctx: typer.Context) -> Catalog:
     return Catalog(open_data_dir(ctx.obj))
 
 
+def _emit(value: Any, as_json: bool, renderer: str) -> None:
+    """JSON on stdout, or the renderer named "module:function" in migcli.render, loaded now."""
+    if as_json:
+        write_json(value)
+        return
+    import importlib
+
+    from migcli.render.console import make_console
+
+    module, function = renderer.split(":")
+    getattr(importlib.import_module(f"migcli.render.{module}"), function)(make_console(), value)
+
+
 @app.command("list")
 def list_countries(ctx: typer.Context, json: JsonOption = False) -> None:
     """List the countries with codes, roles, entries per section and as-of date."""
-    rows = _catalog(ctx).index()
-    if json:
-        write_json(rows)
-        return
-    from migcli.render.console import make_console
-    from migcli.render.listing import render_list
-
-    render_list(make_console(), rows)
+    _emit(_catalog(ctx).index(), json, "listing:render_list")
 
 
 @app.command()
@@ -225,13 +231,7 @@ def compare(
     if len(ids) < 2:
         raise UsageError("compare needs two or more different countries, or --all")
     comparison = build_comparison(catalog.countries(ids), parse_sections(section))
-    if json:
-        write_json(comparison)
-        return
-    from migcli.render.compare import render_comparison
-    from migcli.render.console import make_console
-
-    render_comparison(make_console(), comparison)
+    _emit(comparison, json, "compare:render_comparison")
 
 
 @app.command()
@@ -302,15 +302,10 @@ def timeline(
     catalog = _catalog(ctx)
     ids = [resolve(catalog.index(), c)["id"] for c in country] if country else None
     events = build_timeline(catalog.countries(ids), since, until)
-    if json:
-        write_json(events)
-        return
-    from migcli.render.console import make_console
-    from migcli.render.timeline import render_timeline
-
-    if not events:
+    if events or json:
+        _emit(events, json, "timeline:render_timeline")
+    if not events:  # like search: an empty answer exits 1, and --json still prints []
         raise NotFoundError("no dated policy changes match those filters")
-    render_timeline(make_console(), events)
 
 
 @app.command()
@@ -387,13 +382,7 @@ def sources(
     catalog = _catalog(ctx)
     ids = [resolve(catalog.index(), country)["id"]] if country else None
     by_country = {c["id"]: c["sources"] for c in catalog.countries(ids)}
-    if json:
-        write_json(by_country)
-        return
-    from migcli.render.console import make_console
-    from migcli.render.sources import render_sources
-
-    render_sources(make_console(), by_country)
+    _emit(by_country, json, "sources:render_sources")
 
 
 @app.command()

@@ -10,19 +10,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
-from migcli.records import SECTIONS
+from migcli.records import SECTIONS, SectionName
 from migcli.text import find_control_char
 
-SectionName = Literal[
-    "institutions",
-    "enforcement",
-    "asylum",
-    "labor_pathways",
-    "reintegration",
-    "policy_changes",
-    "cooperation",
-    "assessment",
-]
 Role = Literal["origin", "transit", "destination", "return"]
 Status = Literal["active", "paused", "ended", "proposed", "unknown"]
 

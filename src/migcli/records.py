@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, get_args
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord, EntryRecord, IndexRow
 
-SECTIONS: tuple[str, ...] = (
+SectionName = Literal[
     "institutions",
     "enforcement",
     "asylum",
@@ -16,7 +16,8 @@ SECTIONS: tuple[str, ...] = (
     "policy_changes",
     "cooperation",
     "assessment",
-)
+]
+SECTIONS: tuple[str, ...] = get_args(SectionName)
 CORE_SECTIONS: tuple[str, ...] = SECTIONS[:5]
 SECTION_TITLES: dict[str, str] = {
     "institutions": "Institutions",
