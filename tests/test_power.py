@@ -109,6 +109,8 @@ def test_stats_lists_and_shows_series() -> None:
 def test_stats_missing_points_show_as_missing() -> None:
     result = run("stats", "mexico-apprehensions", env={"COLUMNS": "120"})
     assert result.exit_code == 0
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert ["2017", "missing"] in rows and ["2019", "missing"] in rows  # table and chart
     data = run_json("stats", "mexico-apprehensions")[0]
     assert 2017 not in [p["year"] for p in data["points"]]
 

@@ -52,7 +52,9 @@ def only_category(view: SeriesView, category: str) -> SeriesView:
 
 
 def years(view: SeriesView) -> list[int]:
-    return sorted({p["year"] for p in view["points"]})
+    """Every year from the first point to the last, so a gap shows as a missing year."""
+    present = [p["year"] for p in view["points"]]
+    return list(range(min(present), max(present) + 1)) if present else []
 
 
 def value_at(view: SeriesView, category: str, year: int) -> int | None:

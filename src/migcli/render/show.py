@@ -22,6 +22,7 @@ def render_country(console: Console, country: CountryRecord, sections: list[str]
     sources = cited_sources(country, sections)
     number = {s["id"]: i for i, s in enumerate(sources, start=1)}
     console.print(header(country))
+    console.print()
     for section in sections:
         entries = entries_of(country, section)
         if entries:

@@ -50,14 +50,15 @@ def render_series(console: Console, view: SeriesView, split: bool) -> None:
             console.print(bar_chart(console, view, [category], safe(category, "bold")))
     else:
         console.print(bar_chart(console, view, parts, Text("Stacked by category", style="bold")))
+    console.print()
     console.print(Text("Vintage: ", style="bold") + safe(view["vintage"]))
     for caveat in view["caveats"]:
         console.print(Text("Caveat: ", style="bold") + safe(caveat))
     for i, source in enumerate(view["sources"], start=1):
         console.print(source_line(i, source))
-    notes = [p for p in view["points"] if p["note"]]
-    for point in notes:
-        console.print(_point_note(point))
+    for note, points in _notes_by_text(view["points"]).items():
+        where = ", ".join(f"{p['category']} {p['year']}" for p in points)
+        console.print(Text(f"Note ({where}): ", style="bold") + safe(note))
 
 
 def value_table(view: SeriesView) -> Table:
@@ -106,6 +107,10 @@ def bar_chart(console: Console, view: SeriesView, categories: list[str], title: 
     return chart
 
 
-def _point_note(point: PointRecord) -> Text:
-    text = Text(f"Note ({point['category']} {point['year']}): ", style="bold")
-    return text + safe(point["note"])
+def _notes_by_text(points: list[PointRecord]) -> dict[str, list[PointRecord]]:
+    """Point notes, each said once with every point it applies to."""
+    grouped: dict[str, list[PointRecord]] = {}
+    for point in points:
+        if point["note"]:
+            grouped.setdefault(point["note"], []).append(point)
+    return grouped
