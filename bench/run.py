@@ -5,14 +5,14 @@
     .venv/bin/python bench/run.py --runs 30 --out bench/results.md
 
 By default the project is first installed the way a user installs it (`pip install .` into a
-fresh virtual environment, so modules are byte-compiled as they are for a user); `--here`
-times the `migcli` script next to this Python instead. Every command runs as a subprocess,
-with a fresh cache folder (MIGCLI_CACHE_DIR) and, for the large-catalog rows, a synthetic
-catalog of 1,000 countries x 50 entries. Each command runs once to warm the cache, then the commands
-take turns for N rounds and the report gives each one's median. The goals are ratios, so the
-numbers travel between machines: the first rows against `python -c pass`, the others against
-the bundled-data command they name. The script exits 0 even when goals are missed: it is a
-report, not a test.
+fresh virtual environment, so modules are byte-compiled as they are for a user); `--here` times
+the `migcli` script next to this Python instead. Every command runs as a subprocess, with a
+fresh cache folder (through XDG_CACHE_HOME, so the default cache lookup is timed) and, for the
+large-catalog rows, a synthetic catalog of 1,000 countries x 50 entries. Each command runs once
+to warm the cache, then the commands take turns for N rounds and the report gives each one's
+median. The goals are ratios, so the numbers travel between machines: the first rows against
+`python -c pass`, the others against the bundled-data command they name. The script exits 0
+even when goals are missed: it is a report, not a test.
 """
 
 from __future__ import annotations
@@ -128,7 +128,8 @@ def peak_rss_mib(argv: list[str], env: dict[str, str], ok_codes: tuple[int, ...]
 def base_env(cache_dir: Path) -> dict[str, str]:
     env = dict(os.environ)
     env.pop("MIGCLI_DATA_DIR", None)  # the bundled rows must read the bundled data
-    env["MIGCLI_CACHE_DIR"] = str(cache_dir)
+    env.pop("MIGCLI_CACHE_DIR", None)
+    env["XDG_CACHE_HOME"] = str(cache_dir)
     return env
 
 
