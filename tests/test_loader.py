@@ -92,7 +92,7 @@ def test_cross_file_duplicates(tmp_path: Path) -> None:
 def test_duplicate_iso_code_across_files(tmp_path: Path) -> None:
     write_country(tmp_path, "alpha")
     write_country(tmp_path, "beta", iso2='"AL"')
-    with pytest.raises(DataError, match="iso2: 'al' is already used"):
+    with pytest.raises(DataError, match="iso2: 'AL' is already used"):
         Catalog(list_dir(tmp_path)).index()
 
 

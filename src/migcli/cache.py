@@ -60,7 +60,7 @@ def read(gen: Generation, artifact: str) -> Any | None:
     try:
         raw = (gen.folder / f"{artifact}.json").read_bytes()
         sealed = json.loads(raw)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return None
     if not isinstance(sealed, dict) or sealed.get("seal") != _SEAL or "value" not in sealed:
         return None

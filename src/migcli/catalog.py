@@ -30,7 +30,8 @@ class Catalog:
         self.data_dir = data_dir
         self._generation = cache.generation(data_dir)
         self._index: list[IndexRow] | None = None
-        self._loaded: dict[str, CountryRecord] | None = None
+        self._loaded: dict[str, CountryRecord] | None = None  # all, after a full build
+        self._read: dict[str, CountryRecord] = {}  # single records read from the cache
 
     def index(self) -> list[IndexRow]:
         if self._index is None:
@@ -41,8 +42,11 @@ class Catalog:
     def country(self, country_id: str) -> CountryRecord:
         """The record of an id taken from `index()`."""
         if self._loaded is None:
+            if country_id in self._read:
+                return self._read[country_id]
             cached: CountryRecord | None = cache.read(self._generation, f"country-{country_id}")
             if cached is not None:
+                self._read[country_id] = cached
                 return cached
             self._build()
         assert self._loaded is not None
@@ -110,8 +114,9 @@ def lookup_keys(country: CountryRecord) -> list[tuple[str, str]]:
 
     keys = [(country["id"], "id")]
     codes = [("iso2", country["iso2"]), ("iso3", country["iso3"])]
-    keys += [(code.lower(), field) for field, code in codes if code]
-    names = [("name", country["name"]), ("local_name", country["local_name"])]
+    keys += [(code, field) for field, code in codes if code]
+    names = [("id", country["id"]), ("name", country["name"])]
+    names += [("local_name", country["local_name"])]
     names += [("aliases", alias) for alias in country["aliases"]]
     keys += [(fold(text), field) for field, text in names]
     return list(dict.fromkeys(keys))

@@ -17,6 +17,7 @@ from migcli.catalog import Catalog
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
 from migcli.errors import MigcliError, NotFoundError, UsageError
 from migcli.jsonout import write_json
+from migcli.schemas import EXPORT_FORMATS, OUTPUTS
 
 
 # Completion callbacks import their module only when the shell asks.
@@ -57,6 +58,7 @@ app = typer.Typer(
     help="Migration management in Mexico and Central America: institutions, enforcement, "
     "asylum, labour pathways and reintegration, with a source for every fact.",
     no_args_is_help=True,
+    suggest_commands=False,  # Click 8.5 already says "Did you mean"; Typer would say it twice
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
 )
@@ -147,8 +149,8 @@ def show(
     rows = catalog.index()
     ids = list(dict.fromkeys(resolve(rows, name)["id"] for name in countries))
     records = [only_sections(catalog.country(i), sections) for i in ids]
-    if json:
-        write_json(records[0] if len(records) == 1 else records)
+    if json:  # the shape follows what was typed: one name, one object
+        write_json(records if len(countries) > 1 else records[0])
         return
     from migcli.render.console import make_console
     from migcli.render.show import render_country
@@ -245,7 +247,6 @@ def validate(
     ] = None,
 ) -> None:
     """Check data files and print each problem as path:line:col: message."""
-    from migcli.datadir import open_data_dir
     from migcli.validate import validate_paths
 
     targets = paths or [open_data_dir(ctx.obj).root]
@@ -267,8 +268,8 @@ def schema(
         Optional[str],  # noqa: UP045
         typer.Option(
             "--output",
-            help="Print the schema of a command's --json output instead: list, show, search, "
-            "compare, timeline, stats or sources.",
+            help="Print the schema of this command's --json output instead.",
+            click_type=click.Choice(OUTPUTS),
             show_default=False,
         ),
     ] = None,
@@ -346,10 +347,12 @@ def stats(
     views = all_series(catalog.countries())
     if series:
         views = [find_series(views, series)]
-        if country_id:
+        if country_id and views[0]["country"] != country_id:  # a country's own series stays whole
             views = [only_category(views[0], country_id)]
-    elif country_id:
-        views = [v for v in views if v["country"] == country_id]
+    elif country_id:  # its own series, and others' with a category for it (CBP's guatemala)
+        views = [v for v in views if country_id in (v["country"], *v["categories"])]
+        if not views:
+            raise NotFoundError(f"no series for '{country_id}'")
     if json:
         write_json(views)
     elif csv:
@@ -389,7 +392,8 @@ def sources(
 def export(
     ctx: typer.Context,
     fmt: Annotated[
-        str, typer.Option("--format", "-f", help="json, jsonl, csv or markdown.")
+        str,
+        typer.Option("--format", "-f", click_type=click.Choice(EXPORT_FORMATS)),
     ] = "json",
     output: Annotated[
         Optional[Path],  # noqa: UP045
@@ -399,7 +403,7 @@ def export(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Export the whole catalog: every country, every entry, every source."""
+    """Export the catalog: records (json), one row per entry (jsonl, csv) or a report (markdown)."""
     from migcli.export import render, write_atomically
 
     catalog = _catalog(ctx)

@@ -1,4 +1,7 @@
-"""Shell completion for country names, sections and series, read from the cached index only."""
+"""Shell completion for country ids, sections and series, read from the catalog index.
+
+A warm cache answers from the index file alone; after a data change the first Tab rebuilds it.
+"""
 
 from __future__ import annotations
 

@@ -38,9 +38,10 @@ class DataDir:
     def shown(self, data_file: DataFile) -> str:
         """How messages name a file: relative to the working directory when that is shorter."""
         try:
-            return os.path.relpath(data_file.path)
+            relative = os.path.relpath(data_file.path)
         except ValueError:  # another drive on Windows
             return str(data_file.path)
+        return min(relative, str(data_file.path), key=len)
 
 
 def bundled_dir() -> Path:
@@ -53,12 +54,20 @@ def bundled_dir() -> Path:
 
 
 def open_data_dir(option: str | None) -> DataDir:
+    """The folder named by --data-dir or MIGCLI_DATA_DIR, else the bundled data."""
     raw = option or os.environ.get(ENV_DATA_DIR) or None
     root = Path(raw) if raw else bundled_dir()
-    if not root.is_dir():
-        where = "--data-dir" if option else ENV_DATA_DIR if raw else "bundled data"
-        raise UsageError(f"data folder '{root}' ({where}) does not exist or is not a folder")
+    if not is_folder(root):
+        raise UsageError(f"data folder '{root}' does not exist or is not a folder")
     return list_dir(root)
+
+
+def is_folder(path: Path) -> bool:
+    """Like Path.is_dir, but a name too long or a parent we may not enter is simply 'no'."""
+    try:
+        return path.is_dir()
+    except OSError:
+        return False
 
 
 def list_dir(root: Path) -> DataDir:
@@ -66,21 +75,24 @@ def list_dir(root: Path) -> DataDir:
     real_root = Path(os.path.realpath(root))
     found: list[DataFile] = []
     refused: list[DataError] = []
-    with os.scandir(root) as entries:
-        for entry in sorted(entries, key=lambda e: e.name):
-            if not entry.name.endswith(".toml") or entry.name.startswith("."):
+    try:
+        entries = sorted(os.scandir(root), key=lambda e: e.name)
+    except OSError as err:
+        raise DataError(str(root), f"cannot list the folder ({err.strerror}); check it") from None
+    for entry in entries:
+        if not entry.name.endswith(".toml") or entry.name.startswith("."):
+            continue
+        path = Path(entry.path)
+        if entry.is_symlink():
+            target = Path(os.path.realpath(path))  # never raises, even on a loop
+            if not target.is_relative_to(real_root) or not target.exists():
+                message = "is a link that leaves the data folder or loops; copy the file in"
+                refused.append(DataError(os.path.relpath(path), message))
                 continue
-            path = Path(entry.path)
-            if entry.is_symlink():
-                target = Path(os.path.realpath(path))  # never raises, even on a loop
-                if not target.is_relative_to(real_root) or not target.exists():
-                    message = "is a link that leaves the data folder or loops; copy the file in"
-                    refused.append(DataError(os.path.relpath(path), message))
-                    continue
-            try:
-                stat = entry.stat()
-            except OSError:
-                stat = None
-            size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
-            found.append(DataFile(entry.name, path, size, mtime))
+        try:
+            stat = entry.stat()
+        except OSError:
+            stat = None
+        size, mtime = (stat.st_size, stat.st_mtime_ns) if stat else (-1, -1)
+        found.append(DataFile(entry.name, path, size, mtime))
     return DataDir(root, tuple(found), tuple(refused))

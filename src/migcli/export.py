@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING, Any
 
 from migcli.errors import UsageError
 from migcli.records import SECTION_TITLES, SECTIONS, entries_of
+from migcli.schemas import EXPORT_FORMATS
 from migcli.text import escape_controls
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord, EntryRecord
 
 
-FORMATS = ("json", "jsonl", "csv", "markdown")
 CSV_COLUMNS = (
     "country", "section", "id", "name", "local_name", "acronym", "established", "status",
     "description", "source_urls", "date", "status_date", "parent", "legal_basis", "tags",
@@ -36,7 +36,7 @@ def render(countries: list[CountryRecord], fmt: str) -> str:
         return to_csv(countries)
     if fmt == "markdown":
         return "\n".join(markdown(c) for c in countries)
-    raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(FORMATS)}")
+    raise UsageError(f"unknown format '{fmt}'; choose one of {', '.join(EXPORT_FORMATS)}")
 
 
 def entry_rows(countries: list[CountryRecord]) -> Iterator[dict[str, Any]]:
@@ -118,10 +118,14 @@ def write_atomically(text: str, target: Path, force: bool, data_root: Path) -> N
     real = os.path.realpath  # unlike Path.resolve, never raises on a link loop
     if Path(real(target)).is_relative_to(real(data_root)):
         raise UsageError(f"'{target}' is inside the data folder; migcli never writes there")
-    if target.exists() and not force:
-        raise UsageError(f"'{target}' exists; add --force to overwrite it")
-    if target.is_dir():
+    try:
+        exists, folder_named = target.exists(), target.is_dir()
+    except OSError as err:  # a name too long, a parent we may not enter
+        raise UsageError(f"cannot write '{target}' ({err.strerror})") from None
+    if folder_named:
         raise UsageError(f"'{target}' is a folder; name a file")
+    if exists and not force:
+        raise UsageError(f"'{target}' exists; add --force to overwrite it")
     folder = target.parent if str(target.parent) else Path(".")
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", dir=folder)

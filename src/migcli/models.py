@@ -1,6 +1,7 @@
 """The record format: one TOML file per country, validated by these Pydantic models.
 
-Only the loader imports this module; the hot paths read the validated cache as plain dicts.
+Only the loader and schema generation import this module; hot paths read the validated cache
+as plain dicts.
 """
 
 from __future__ import annotations

@@ -18,11 +18,8 @@ from migcli.records import SECTION_TITLES, SECTIONS, entries_of
 from migcli.text import fold
 
 if TYPE_CHECKING:
-    from migcli.shapes import CountryRecord, Hit
-
-
-if TYPE_CHECKING:
     from migcli.catalog import Catalog
+    from migcli.shapes import CountryRecord, Hit
 
 INDEX_ARTIFACT = "search-3"  # bump when build_index changes shape: the cache keys on it
 MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog comes close

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from migcli.catalog import cross_file_problems
-from migcli.datadir import DataFile, list_dir
+from migcli.datadir import DataFile, is_folder, list_dir
 from migcli.errors import DataError, UsageError
 from migcli.loader import check_file, find_line, read_text
 
@@ -19,11 +20,15 @@ def validate_paths(paths: list[Path]) -> tuple[int, list[DataError]]:
     files: list[tuple[DataFile, str]] = []
     problems: list[DataError] = []
     for path in paths:
-        if path.is_dir() and not path.name.endswith(".toml"):
-            folder = list_dir(path)
+        if is_folder(path) and not path.name.endswith(".toml"):
+            try:
+                folder = list_dir(path)
+            except DataError as err:  # an unreadable folder is one more problem
+                problems.append(err)
+                continue
             problems.extend(folder.refused)
             files.extend((f, folder.shown(f)) for f in folder.files)
-        elif path.exists():
+        elif os.path.lexists(path):
             files.append((DataFile(path.name, path, 0, 0), str(path)))
         else:
             raise UsageError(f"'{path}' does not exist; name a data folder or a .toml file")

@@ -60,7 +60,7 @@ def _missing_field(folder: Path) -> Bad:
 
 def _duplicate_iso(folder: Path) -> Bad:
     write_country(folder, "alpha", iso2='"BE"')
-    return Bad("beta.toml", ("iso2: 'be' is already used by country 'alpha'",), line="iso2 =")
+    return Bad("beta.toml", ("iso2: 'BE' is already used by country 'alpha'",), line="iso2 =")
 
 
 def _duplicate_alias(folder: Path) -> Bad:

@@ -8,9 +8,9 @@ from rich.text import Text
 from migcli.text import escape_controls
 
 
-def make_console(stderr: bool = False) -> Console:
+def make_console() -> Console:
     # markup and emoji off: a string that slips through is printed as written, never interpreted.
-    return Console(stderr=stderr, markup=False, emoji=False, highlight=False)
+    return Console(markup=False, emoji=False, highlight=False)
 
 
 def safe(value: str | None, style: str = "") -> Text:
