@@ -103,3 +103,14 @@ def test_missing_data_dir_is_usage_error() -> None:
     result = run("--data-dir", "/nonexistent/folder", "list")
     assert result.exit_code == 2
     assert "does not exist" in result.stderr
+
+
+def test_json_shape_follows_what_was_typed() -> None:
+    assert isinstance(run_json("show", "gt", "GT"), list)
+    assert isinstance(run_json("show", "gt"), dict)
+
+
+def test_unknown_command_suggests_once() -> None:
+    result = run("shwo")
+    assert result.exit_code == 2
+    assert result.stderr.count("Did you mean") == 1

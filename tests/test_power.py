@@ -200,3 +200,20 @@ def test_curator_copy_and_edit(tmp_path: Path) -> None:
     write_country(folder, "zeta")
     assert run("--data-dir", str(folder), "validate").exit_code == 0
     assert run("--data-dir", str(folder), "show", "panama").exit_code == 0
+
+
+def test_stats_country_filter() -> None:
+    ids = {v["id"] for v in run_json("stats", "--country", "guatemala")}
+    assert ids == {"usbp-apprehensions-sw", "usbp-apprehensions-nationwide"}
+    own = run_json("stats", "mexico-apprehensions", "--country", "mexico")
+    assert own[0]["categories"] == ["total"]
+    assert run("stats", "--country", "costa-rica").exit_code == 1
+
+
+def test_unusable_paths_are_usage_errors(tmp_path: Path) -> None:
+    long_name = "x" * 5000
+    for args in (["--data-dir", long_name, "list"], ["validate", long_name]):
+        result = run(*args)
+        assert result.exit_code == 2 and "Traceback" not in result.stderr
+    result = run("export", "-o", str(tmp_path))
+    assert result.exit_code == 2 and "is a folder" in result.stderr
