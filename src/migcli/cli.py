@@ -39,6 +39,14 @@ def complete_series(ctx: typer.Context, incomplete: str) -> list[str]:
     return complete_series(ctx, incomplete)
 
 
+CountryFilterOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--country", "-c", help="Only this country (repeatable).", autocompletion=complete_country
+    ),
+]
+
+
 class _Group(TyperGroup):
     """Turns a MigcliError from any command into one line on stderr and its exit code."""
 
@@ -164,15 +172,7 @@ def show(
 def search(
     ctx: typer.Context,
     query: Annotated[str, typer.Argument(help="Words to look for; typos and accents are fine.")],
-    country: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--country",
-            "-c",
-            help="Only this country (repeatable).",
-            autocompletion=complete_country,
-        ),
-    ] = None,
+    country: CountryFilterOption = None,
     section: SectionOption = None,
     limit: Annotated[
         int, typer.Option("--limit", "-n", min=1, max=500, help="Show at most this many hits.")
@@ -283,15 +283,7 @@ def schema(
 @app.command()
 def timeline(
     ctx: typer.Context,
-    country: Annotated[
-        Optional[list[str]],  # noqa: UP045
-        typer.Option(
-            "--country",
-            "-c",
-            help="Only this country (repeatable).",
-            autocompletion=complete_country,
-        ),
-    ] = None,
+    country: CountryFilterOption = None,
     since: Annotated[Optional[int], typer.Option(help="From this year.")] = None,  # noqa: UP045
     until: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,  # noqa: UP045
     json: JsonOption = False,
