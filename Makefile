@@ -3,30 +3,38 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: run test lint bench snapshots docs
+.PHONY: run test lint bench snapshots goldens docs
 
+# `make run` installs what running needs; the test tools come with the first `make test`.
 $(BIN)/migcli: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e .
+	touch $@
+
+$(VENV)/.dev: $(BIN)/migcli
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
 	touch $@
 
 run: $(BIN)/migcli
 	$(BIN)/migcli show guatemala
 
-lint: $(BIN)/migcli
+lint: $(VENV)/.dev
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	$(BIN)/mypy
 
 test: lint
-	$(BIN)/migcli validate data/countries
+	$(BIN)/migcli validate --strict data/countries
 	$(BIN)/pytest
 
-bench: $(BIN)/migcli
+bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
 
-snapshots: $(BIN)/migcli
+snapshots: $(VENV)/.dev
 	$(BIN)/python scripts/make_snapshots.py
 
-docs: $(BIN)/migcli
+goldens: $(VENV)/.dev
+	$(BIN)/python scripts/make_goldens.py
+
+docs: $(VENV)/.dev
 	$(BIN)/python scripts/make_docs.py

@@ -64,10 +64,10 @@ def pictures() -> dict[str, str]:
             c, compare(pair, ["institutions", "enforcement", "reintegration"])
         ),
     )
-    series = find_series(all_series(catalog.countries()), "usbp-apprehensions-sw")
+    series = find_series(all_series(catalog.countries()), "darien-crossings")
     shot(
         "stats.svg",
-        "migcli stats usbp-apprehensions-sw",
+        "migcli stats darien-crossings",
         lambda c: render_series(c, series, split=False),
     )
     return shots

@@ -28,7 +28,7 @@ def main() -> None:
         if stale.name not in wanted:
             stale.unlink()
     for name, text in wanted.items():
-        (SNAPSHOTS / name).write_text(text, encoding="ascii")
+        (SNAPSHOTS / name).write_text(text, encoding="utf-8")
     print(f"wrote {len(wanted)} snapshots to {SNAPSHOTS.relative_to(ROOT)}")
 
 

@@ -57,6 +57,7 @@ def write_country(folder: Path, cid: str = "alpha", extra: str = "", **fields: s
 id = "src"
 title = "A test source"
 publisher = "Tests"
+kind = "official"
 url = "https://example.org/src"
 published = "2026"
 

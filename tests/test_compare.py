@@ -6,8 +6,8 @@ import pytest
 
 from .conftest import run, run_json
 
-COUNTRY_IDS = ["costa-rica", "el-salvador", "guatemala", "honduras", "mexico", "panama",
-               "united-states"]  # fmt: skip
+COUNTRY_IDS = ["belize", "costa-rica", "el-salvador", "guatemala", "honduras", "mexico",
+               "nicaragua", "panama", "united-states"]  # fmt: skip
 
 
 @pytest.mark.parametrize("columns", ["80", "200"])
@@ -39,7 +39,7 @@ def test_narrow_terminal_stacks_without_fragments() -> None:
 def test_json_contract() -> None:
     data = run_json("compare", "honduras", "el-salvador", "--section", "reintegration")
     assert [c["id"] for c in data["countries"]] == ["honduras", "el-salvador"]
-    assert set(data["countries"][0]) == {"id", "name", "roles", "as_of", "entries"}
+    assert set(data["countries"][0]) == {"id", "name", "roles", "as_of", "entry_count"}
     assert list(data["sections"]) == ["reintegration"]
     honduras = data["sections"]["reintegration"]["honduras"]
     assert "camr" in [e["id"] for e in honduras]

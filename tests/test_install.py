@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import ROOT
+from .conftest import DATA, ROOT
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,8 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_wheel_ships_the_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "migcli/data/countries/guatemala.toml" in names
-    assert len([n for n in names if n.startswith("migcli/data/countries/")]) == 8
+    shipped = {n for n in names if n.startswith("migcli/data/countries/")}
+    assert shipped == {f"migcli/data/countries/{p.name}" for p in DATA.glob("*.toml")}
 
 
 def test_installed_entry_point_runs_from_elsewhere(

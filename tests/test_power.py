@@ -43,7 +43,9 @@ def test_validate_reports_every_problem_by_line(data_dir: Path) -> None:
 def test_validate_clean_data_and_paths() -> None:
     result = run("validate", str(DATA))
     assert result.exit_code == 0
-    assert result.stdout.endswith("0 problems in 8 files checked\n")
+    assert result.stdout.endswith(f"0 problems in {len(list(DATA.glob('*.toml')))} files checked\n")
+    strict = run("validate", "--strict", str(DATA))
+    assert strict.exit_code == 0, strict.stdout
     assert run("validate", str(DATA / "guatemala.toml")).exit_code == 0
 
 
@@ -107,21 +109,26 @@ def test_stats_lists_and_shows_series() -> None:
 
 
 def test_stats_missing_points_show_as_missing() -> None:
-    result = run("stats", "mexico-apprehensions", env={"COLUMNS": "120"})
+    result = run("stats", "mexico-irregular-events", env={"COLUMNS": "120"})
     assert result.exit_code == 0
     rows = [line.split() for line in result.stdout.splitlines()]
-    assert ["2017", "missing"] in rows and ["2019", "missing"] in rows  # table and chart
-    data = run_json("stats", "mexico-apprehensions")[0]
-    assert 2017 not in [p["year"] for p in data["points"]]
+    assert ["2020", "missing"] in rows  # table and chart
+    assert ["2021", "‖", "309,692"] in rows  # the break is marked where it starts
+    assert "Break from 2021:" in result.stdout
+    data = run_json("stats", "mexico-irregular-events")[0]
+    assert 2020 not in [p["year"] for p in data["points"]]
+    assert data["breaks"][0]["year"] == 2021
 
 
 def test_stats_csv_is_tidy_long_format() -> None:
     result = run("stats", "usbp-apprehensions-nationwide", "--csv")
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
-    assert list(rows[0]) == ["series", "category", "year", "value"]
+    assert list(rows[0]) == ["series", "category", "year", "value", "partial", "note", "vintage"]
     assert len(rows) == 14 * 6
     assert {"series": "usbp-apprehensions-nationwide", "category": "total", "year": "2019",
-            "value": "859501"} in rows  # fmt: skip
+            "value": "859501"}.items() <= next(r for r in rows if r["year"] == "2019"
+                                               and r["category"] == "total").items()  # fmt: skip
+    assert all(r["vintage"].startswith("CBP table FY2007-2020") for r in rows)
     mexico = run("stats", "usbp-apprehensions-sw", "--country", "mexico", "--csv")
     assert mexico.stdout.count("\n") == 15
 
@@ -143,18 +150,8 @@ def test_export_csv_one_row_per_entry() -> None:
     rows = list(csv.DictReader(io.StringIO(result.stdout)))
     total = sum(sum(r["entries"].values()) for r in run_json("list"))
     assert len(rows) == total
-    assert list(rows[0])[:10] == [
-        "country",
-        "section",
-        "id",
-        "name",
-        "local_name",
-        "acronym",
-        "established",
-        "status",
-        "description",
-        "source_urls",
-    ]
+    assert list(rows[0])[:6] == ["country", "section", "id", "name", "local_name", "acronym"]
+    assert {"description", "note", "later_changes", "source_urls", "source_kinds"} <= set(rows[0])
     assert all(r["source_urls"] for r in rows)
 
 
@@ -163,7 +160,7 @@ def test_export_formats(tmp_path: Path) -> None:
     assert [c["id"] for c in full] == [r["id"] for r in run_json("list")]
     lines = run("export", "--format", "jsonl").stdout.splitlines()
     assert len(lines) == len(list(csv.DictReader(io.StringIO(run("export", "-f", "csv").stdout))))
-    assert json.loads(lines[0])["country"] == "costa-rica"
+    assert json.loads(lines[0])["country"] == full[0]["id"]
     markdown = run("export", "--format", "markdown").stdout
     assert "# Guatemala (Guatemala)" in markdown and "## Sources" in markdown
     assert run("export", "--format", "xml").exit_code == 2
@@ -204,10 +201,11 @@ def test_curator_copy_and_edit(tmp_path: Path) -> None:
 
 def test_stats_country_filter() -> None:
     ids = {v["id"] for v in run_json("stats", "--country", "guatemala")}
-    assert ids == {"usbp-apprehensions-sw", "usbp-apprehensions-nationwide"}
-    own = run_json("stats", "mexico-apprehensions", "--country", "mexico")
+    assert ids == {"usbp-apprehensions-sw", "usbp-apprehensions-nationwide",
+                   "comar-applications-top-origins"}  # fmt: skip
+    own = run_json("stats", "mexico-irregular-events", "--country", "mexico")
     assert own[0]["categories"] == ["total"]
-    assert run("stats", "--country", "costa-rica").exit_code == 1
+    assert run("stats", "--country", "belize").exit_code == 1
 
 
 def test_unusable_paths_are_usage_errors(tmp_path: Path) -> None:

@@ -1,138 +1,289 @@
 """A validated cache of the catalog as JSON, so hot paths skip TOML parsing and Pydantic.
 
-Layout: <cache root>/<data folder key>/<fingerprint>/<artifact>.json. The fingerprint covers the
-migcli version and every data file's name, size and mtime, so a changed file or a new version
-simply names another folder, and every artifact carries the full stamp it was built for: a
-stale cache is never read. A generation is built in a temporary
-folder and renamed into place whole, so readers never see half of one, and concurrent builders
-race harmlessly. Anything unreadable counts as a miss and is rebuilt.
+Everything is keyed by content, never by file times or sizes:
+
+    <cache root>/<format>/records/<file hash>.json   one validated record per file's bytes
+    <cache root>/<format>/sets/<set hash>/<name>.json the index and derived artifacts of a
+                                                      folder, keyed by its file names and hashes
+
+`format` is a digest of the code that decides what a record looks like (models, records,
+search index, this module) and of the version, so new code never trusts an old cache. Each
+entry is sealed with its key and the digest of its payload, and checked for shape when read:
+anything that does not match is a miss and is rebuilt, never trusted. Sets are built in a
+temporary folder and renamed into place whole. Old formats, unfinished builds and sets past a
+size bound are pruned after each build. Cost grows with the number of files, not its square.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
+import stat
 import sys
-import zlib
+import time
 from pathlib import Path
 from typing import Any
 
 from migcli import __version__
-from migcli.datadir import DataDir
+from migcli.datadir import DataDir, read_bounded
 
 ENV_CACHE_DIR = "MIGCLI_CACHE_DIR"
-_SEAL = "migcli-cache-1"
+_SEAL = "migcli-cache-2"
+MAX_BYTES = 64 * 1024 * 1024  # past this, the least recently built sets are dropped
+STALE_BUILD_SECONDS = 3600  # an unfinished build older than this was killed
+MAX_AGE_SECONDS = 30 * 24 * 3600  # a set not rebuilt for this long belongs to an old folder
+# The modules whose source decides the shape of what is cached: editing any changes the key.
+_FORMAT_SOURCES = ("models.py", "records.py", "shapes.py", "search.py", "cache.py", "stats.py")
 
 
-def cache_root() -> Path:
-    override = os.environ.get(ENV_CACHE_DIR)
+def cache_root() -> Path | None:
+    """Where the cache lives, or None when no safe absolute folder can be named."""
+    override = os.environ.get(ENV_CACHE_DIR, "").strip()
     if override:
-        return Path(override)
+        return Path(override) if os.path.isabs(override) else None
     if sys.platform.startswith("linux"):
         # The XDG rule platformdirs applies on Linux, inline: importing it costs 4 ms a run.
         xdg = os.environ.get("XDG_CACHE_HOME", "").strip()
-        return Path(xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")) / "migcli"
+        base = xdg if os.path.isabs(xdg) else os.path.expanduser("~/.cache")
+        return Path(base) / "migcli" if os.path.isabs(base) else None
     from platformdirs import user_cache_dir  # macOS, Windows and the rest
 
-    return Path(user_cache_dir("migcli", appauthor=False))
+    found = user_cache_dir("migcli", appauthor=False)
+    return Path(found) if os.path.isabs(found) else None
+
+
+def format_key() -> str:
+    """A digest of the code that shapes cached values, and of the version."""
+    here = Path(__file__).resolve().parent
+    digest = hashlib.blake2b(f"{_SEAL}\n{__version__}\n".encode(), digest_size=10)
+    for name in _FORMAT_SOURCES:
+        digest.update(name.encode() + b"\0" + (here / name).read_bytes())
+    return digest.hexdigest()
 
 
 class Generation:
-    """The cache folder for one state of one data folder, and the full stamp it must carry."""
+    """One state of one data folder: its set key, each file's content key, and where they live."""
 
-    __slots__ = ("folder", "stamp")
+    __slots__ = ("files", "root", "set_key")
 
-    def __init__(self, folder: Path, stamp: str) -> None:
-        self.folder = folder
-        self.stamp = stamp
+    def __init__(self, root: Path | None, set_key: str, files: dict[str, str]) -> None:
+        self.root = root  # <cache root>/<format>, or None when caching is off
+        self.set_key = set_key
+        self.files = files  # file name -> content hash
 
 
 def generation(data_dir: DataDir) -> Generation:
-    root = str(data_dir.root.resolve())
-    lines = [__version__, root] + [f"{f.name}:{f.size}:{f.mtime_ns}" for f in data_dir.files]
-    stamp = "\n".join(lines)
-    # Short names from two checksums; the full stamp inside each artifact settles any collision.
-    return Generation(cache_root() / _digest(root) / _digest(stamp), stamp)
+    """Hash every file's bytes (bounded reads); unreadable files are left to the loader."""
+    files: dict[str, str] = {}
+    for data_file in data_dir.files:
+        try:  # never open a pipe or device: it could block; the loader reports it
+            regular = stat.S_ISREG(os.stat(data_file.path).st_mode)
+            raw = read_bounded(data_file.path) if regular else None
+        except OSError:
+            raw = None
+        key = hashlib.blake2b(raw, digest_size=16).hexdigest() if raw is not None else "unread"
+        files[data_file.name] = key
+    listing = "\n".join(f"{name}\0{key}" for name, key in files.items())
+    set_key = hashlib.blake2b(listing.encode("utf-8", "surrogatepass"), digest_size=16)
+    root = _usable_root(data_dir)
+    return Generation(root / format_key() if root else None, set_key.hexdigest(), files)
+
+
+def _usable_root(data_dir: DataDir) -> Path | None:
+    """The cache root, unless caching is off or it would sit inside the data folder."""
+    if os.environ.get("MIGCLI_NO_CACHE"):
+        return None
+    root = cache_root()
+    if root is None:
+        return None
+    real = os.path.realpath
+    if Path(real(root)).is_relative_to(real(data_dir.root)):
+        return None  # never write into a data folder
+    return root
+
+
+def _location(gen: Generation, artifact: str) -> tuple[Path, str] | None:
+    """Where an artifact lives and the key it must carry."""
+    if gen.root is None:
+        return None
+    if artifact.startswith("country-"):
+        key = gen.files.get(artifact.removeprefix("country-") + ".toml")
+        if key is None or key == "unread":
+            return None
+        return gen.root / "records" / f"{key}.json", key
+    return gen.root / "sets" / gen.set_key / f"{artifact}.json", gen.set_key
 
 
 def read(gen: Generation, artifact: str) -> Any | None:
-    """The stored value, or None when missing, damaged or stale (the caller rebuilds it)."""
+    """The stored value, or None when missing, damaged, stale or the wrong shape."""
+    where = _location(gen, artifact)
+    if where is None:
+        return None
+    path, key = where
     try:
-        raw = (gen.folder / f"{artifact}.json").read_bytes()
-        sealed = json.loads(raw)
+        sealed = json.loads(path.read_bytes())
     except (OSError, ValueError, RecursionError):  # RecursionError: absurdly nested JSON
         return None
-    if not isinstance(sealed, dict) or sealed.get("seal") != _SEAL or "value" not in sealed:
+    if not isinstance(sealed, dict) or sealed.get("seal") != _SEAL or sealed.get("key") != key:
         return None
-    if sealed.get("stamp") != gen.stamp:
+    payload = sealed.get("value")
+    if not isinstance(payload, str) or sealed.get("digest") != _payload_digest(payload):
         return None
-    return sealed["value"]
+    try:
+        value = json.loads(payload)
+    except (ValueError, RecursionError):
+        return None
+    return value if _shape_ok(artifact, value) else None
+
+
+def _shape_ok(artifact: str, value: Any) -> bool:
+    """A light structural check: the right container and, for records, the right fields."""
+    from migcli.records import RECORD_FIELDS
+
+    if artifact.startswith("country-"):
+        return (
+            isinstance(value, dict)
+            and set(value) == set(RECORD_FIELDS)
+            and f"country-{value.get('id')}" == artifact
+        )
+    if artifact == "index":
+        return isinstance(value, list) and all(isinstance(row, dict) for row in value)
+    return isinstance(value, dict | list)
 
 
 def write_generation(gen: Generation, artifacts: dict[str, Any]) -> None:
-    """Write all artifacts into a fresh folder and move it into place; failures are ignored."""
+    """Store records by content and the set's artifacts in one renamed folder; errors ignored."""
     import shutil
     import tempfile
 
+    if gen.root is None:
+        return
+    artifacts = {**artifacts, "members": sorted(set(gen.files.values()))}
     try:
-        gen.folder.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=gen.folder.parent))
+        for name, value in artifacts.items():
+            if name.startswith("country-"):
+                _write_one(gen, name, value)
+        sets = gen.root / "sets"
+        sets.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=".build-", dir=sets))
     except OSError:
         return  # an unwritable cache only costs speed
     try:
         for name, value in artifacts.items():
-            (staging / f"{name}.json").write_text(_sealed(gen, value), encoding="ascii")
-        _move_into_place(staging, gen, list(artifacts))
+            if not name.startswith("country-"):
+                (staging / f"{name}.json").write_text(_sealed(gen.set_key, value), "ascii")
+        try:
+            os.rename(staging, sets / gen.set_key)
+        except OSError:  # built meanwhile by another process, or damaged: keep theirs if whole
+            if any(read(gen, n) is None for n in artifacts if not n.startswith("country-")):
+                shutil.rmtree(sets / gen.set_key, ignore_errors=True)
+                os.rename(staging, sets / gen.set_key)
     except OSError:
         pass  # the disk is full or the folder unwritable: keep going uncached
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    _prune_siblings(gen.folder)
-
-
-def _move_into_place(staging: Path, gen: Generation, names: list[str]) -> None:
-    import shutil
-
-    try:
-        os.rename(staging, gen.folder)
-        return
-    except OSError:
-        pass  # the folder exists: another process built it, or it is damaged
-    if all(read(gen, name) is not None for name in names):
-        return
-    shutil.rmtree(gen.folder, ignore_errors=True)
-    os.rename(staging, gen.folder)
+    prune(gen)
 
 
 def add_artifact(gen: Generation, name: str, value: Any) -> None:
-    """Add one artifact to an existing generation, atomically by rename."""
+    """Add one artifact to the set (or a record), atomically by rename."""
+    if gen.root is not None:
+        _write_one(gen, name, value)
+
+
+def _write_one(gen: Generation, name: str, value: Any) -> None:
     import tempfile
 
+    where = _location(gen, name)
+    if where is None:
+        return
+    path, key = where
     try:
-        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=gen.folder)
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
         with os.fdopen(fd, "w", encoding="ascii") as out:
-            out.write(_sealed(gen, value))
-        os.replace(tmp, gen.folder / f"{name}.json")
+            out.write(_sealed(key, value))
+        os.replace(tmp, path)
     except OSError:
         pass
 
 
-def _sealed(gen: Generation, value: Any) -> str:
-    return json.dumps({"seal": _SEAL, "stamp": gen.stamp, "value": value}, ensure_ascii=True)
+def _sealed(key: str, value: Any) -> str:
+    payload = json.dumps(value, ensure_ascii=True)
+    seal = {"seal": _SEAL, "key": key, "digest": _payload_digest(payload), "value": payload}
+    return json.dumps(seal, ensure_ascii=True)
 
 
-def _prune_siblings(keep: Path) -> None:
-    """Drop older generations of the same data folder; readers of them fall back safely."""
-    try:
-        siblings = [p for p in keep.parent.iterdir() if p != keep and not p.name.startswith(".")]
-    except OSError:
-        return
+def _payload_digest(payload: str) -> str:
+    return hashlib.blake2b(payload.encode("ascii", "replace"), digest_size=16).hexdigest()
+
+
+def prune(gen: Generation) -> None:
+    """Drop other formats, killed builds, sets past the size bound, and orphaned records."""
     import shutil
 
-    for old in siblings:
-        shutil.rmtree(old, ignore_errors=True)
+    if gen.root is None:
+        return
+    now = time.time()
+    for other in _children(gen.root.parent):  # another format (older or newer code), or v1
+        if other != gen.root and other.is_dir() and _is_hex(other.name):
+            shutil.rmtree(other, ignore_errors=True)
+    sets = [p for p in _children(gen.root / "sets") if p.name != gen.set_key]
+    for path in sets:
+        killed = path.name.startswith(".build-") and now - _mtime(path) > STALE_BUILD_SECONDS
+        unused = not path.name.startswith(".") and now - _mtime(path) > MAX_AGE_SECONDS
+        if killed or unused:
+            shutil.rmtree(path, ignore_errors=True)
+    live = sorted((p for p in sets if not p.name.startswith(".") and p.exists()), key=_mtime)
+    total = sum(_size(p) for p in [*live, gen.root / "sets" / gen.set_key])
+    total += sum(_size(p) for p in _children(gen.root / "records"))
+    while live and total > MAX_BYTES:  # oldest first
+        total -= _size(live[0])
+        shutil.rmtree(live.pop(0), ignore_errors=True)
+    keep = set(gen.files.values())
+    for path in live:
+        members = _members(path)
+        if members is None:  # unreadable: cannot tell which records it needs
+            shutil.rmtree(path, ignore_errors=True)
+        else:
+            keep |= members
+    for record in _children(gen.root / "records"):
+        if record.suffix == ".json" and record.stem not in keep:
+            record.unlink(missing_ok=True)
 
 
-def _digest(text: str) -> str:
-    data = text.encode("utf-8", "surrogatepass")
-    return f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}"
+def _members(set_folder: Path) -> set[str] | None:
+    try:
+        sealed = json.loads((set_folder / "members.json").read_bytes())
+        members = json.loads(sealed["value"])
+    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        return None
+    return {m for m in members if isinstance(m, str)} if isinstance(members, list) else None
+
+
+def _is_hex(name: str) -> bool:
+    return len(name) in (16, 20) and all(c in "0123456789abcdef" for c in name)
+
+
+def _children(folder: Path) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError:
+        return []
+
+
+def _mtime(path: Path) -> float:
+    try:
+        return path.stat().st_mtime
+    except OSError:
+        return 0.0
+
+
+def _size(path: Path) -> int:
+    try:
+        if path.is_dir():
+            return sum(p.stat().st_size for p in path.iterdir())
+        return path.stat().st_size
+    except OSError:
+        return 0

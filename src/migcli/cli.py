@@ -4,7 +4,9 @@ Heavy modules (rich, rapidfuzz, pydantic) are imported inside the commands that 
 the `--json` paths start fast.
 """
 
+import re
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -17,7 +19,7 @@ from migcli.catalog import Catalog
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
 from migcli.errors import MigcliError, NotFoundError, UsageError
 from migcli.jsonout import write_json
-from migcli.schemas import EXPORT_FORMATS, OUTPUTS
+from migcli.schemas import CITE_FORMATS, EXPORT_FORMATS, OUTPUTS
 
 
 # Completion callbacks import their module only when the shell asks.
@@ -47,8 +49,50 @@ CountryFilterOption = Annotated[
 ]
 
 
+GLOBAL_FLAGS = ("--no-pager", "--ascii")
+GLOBAL_VALUED = ("--data-dir",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options typed after the command to its front (`list --data-dir X`)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED)):
+            front.append(arg)
+        elif arg in GLOBAL_VALUED and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+@dataclass(frozen=True)
+class Options:
+    """What the global options said, handed to every command through the Click context."""
+
+    data_dir: str | None
+    pager: bool
+    ascii: bool = False
+
+
 class _Group(TyperGroup):
     """Turns a MigcliError from any command into one line on stderr and its exit code."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if (
+            not args and not ctx.resilient_parsing
+        ):  # bare `migcli`: help is the answer, on stdout, and not an error
+            sys.stdout.write(ctx.get_help() + "\n")
+            ctx.exit(0)
+        return super().parse_args(ctx, hoist_global_options(args))
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -65,7 +109,8 @@ app = typer.Typer(
     name="migcli",
     help="Migration management in Mexico and Central America: institutions, enforcement, "
     "asylum, labour pathways and reintegration, with a source for every fact.",
-    no_args_is_help=True,
+    no_args_is_help=False,
+    context_settings={"help_option_names": ["-h", "--help"]},
     suggest_commands=False,  # Click 8.5 already says "Did you mean"; Typer would say it twice
     pretty_exceptions_enable=False,
     rich_markup_mode=None,
@@ -110,35 +155,61 @@ def _options(
             show_default=False,
         ),
     ] = None,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            help="Never page long output (also: MIGCLI_PAGER= empty). Pipes are never paged.",
+        ),
+    ] = False,
+    ascii_json: Annotated[
+        bool,
+        typer.Option("--ascii", help="Escape every non-ASCII character in JSON output."),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = data_dir
+    ctx.obj = Options(data_dir=data_dir, pager=not no_pager, ascii=ascii_json)
+
+
+def _options_of(ctx: typer.Context) -> Options:
+    options = ctx.find_root().obj
+    return options if isinstance(options, Options) else Options(None, True)
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
-    return Catalog(open_data_dir(ctx.obj))
+    return Catalog(open_data_dir(_options_of(ctx).data_dir))
 
 
-def _emit(value: Any, as_json: bool, renderer: str) -> None:
+def _console(ctx: typer.Context) -> Any:
+    """A context manager giving the console for tables; output is paged on leaving it."""
+    from migcli.render.console import paged
+
+    return paged(_options_of(ctx).pager)
+
+
+def _json(ctx: typer.Context, value: Any) -> None:
+    write_json(value, ascii_only=_options_of(ctx).ascii)
+
+
+def _emit(ctx: typer.Context, value: Any, as_json: bool, renderer: str) -> None:
     """JSON on stdout, or the renderer named "module:function" in migcli.render, loaded now."""
     if as_json:
-        write_json(value)
+        _json(ctx, value)
         return
     import importlib
 
-    from migcli.render.console import make_console
-
     module, function = renderer.split(":")
-    getattr(importlib.import_module(f"migcli.render.{module}"), function)(make_console(), value)
+    with _console(ctx) as console:
+        getattr(importlib.import_module(f"migcli.render.{module}"), function)(console, value)
 
 
 @app.command("list")
 def list_countries(ctx: typer.Context, json: JsonOption = False) -> None:
     """List the countries with codes, roles, entries per section and as-of date."""
-    _emit(_catalog(ctx).index(), json, "listing:render_list")
+    _emit(ctx, _catalog(ctx).index(), json, "listing:render_list")
 
 
 @app.command()
@@ -147,25 +218,51 @@ def show(
     countries: CountryArgs,
     section: SectionOption = None,
     json: JsonOption = False,
+    resolve_sources: Annotated[
+        bool,
+        typer.Option(
+            "--resolve-sources",
+            help="With --json: each entry also carries cited_sources, the full source objects.",
+        ),
+    ] = False,
 ) -> None:
-    """Show a country briefing: one table per section and numbered sources."""
-    from migcli.resolve import resolve
-    from migcli.sections import only_sections, parse_sections
+    """Show a country briefing (one table per section, numbered sources), or one entry.
+
+    COUNTRY/ENTRY opens one entry with all its fields and sources in full; ENTRY is its id,
+    acronym or the start of its name, as in the refs that search prints.
+
+    Examples: migcli show guatemala · migcli show mexico -s asylum -s return ·
+    migcli show mexico/comar · migcli show honduras el-salvador --json
+    """
+    from migcli.resolve import resolve, resolve_entry
+    from migcli.sections import entry_view, only_sections, parse_sections
 
     catalog = _catalog(ctx)
     sections = parse_sections(section)
     rows = catalog.index()
-    ids = list(dict.fromkeys(resolve(rows, name)["id"] for name in countries))
-    records = [only_sections(catalog.country(i), sections) for i in ids]
+    results: list[Any] = []
+    for typed in dict.fromkeys(countries):
+        name, slash, entry_name = typed.partition("/")
+        record = catalog.country(resolve(rows, name)["id"])
+        if slash:
+            results.append(entry_view(record, *resolve_entry(record, entry_name)))
+        elif record not in results:
+            results.append(only_sections(record, sections))
     if json:  # the shape follows what was typed: one name, one object
-        write_json(records if len(countries) > 1 else records[0])
-        return
-    from migcli.render.console import make_console
-    from migcli.render.show import render_country
+        if resolve_sources:
+            from migcli.sections import with_cited_sources
 
-    console = make_console()
-    for record in records:
-        render_country(console, record, sections)
+            results = [r if "entry" in r else with_cited_sources(r) for r in results]
+        _json(ctx, results if len(countries) > 1 else results[0])
+        return
+    from migcli.render.show import render_country, render_entry
+
+    with _console(ctx) as console:
+        for result in results:
+            if "entry" in result:
+                render_entry(console, result)
+            else:
+                render_country(console, result, sections)
 
 
 @app.command()
@@ -179,27 +276,37 @@ def search(
     ] = 20,
     json: JsonOption = False,
 ) -> None:
-    """Search every entry and country by name, acronym and description."""
+    """Search every entry, country and statistical series, in English or Spanish.
+
+    Names, acronyms, local names, descriptions and series are searched; Spanish and English
+    terms find each other (asilo, asylum; ACNUR, UNHCR). Open a hit with its reference:
+    migcli show mexico/comar.
+
+    Examples: migcli search asilo · migcli search "refugee commission" -c mexico ·
+    migcli search reintegration -n 50 --json
+    """
     from migcli.resolve import resolve
+    from migcli.search import closest_terms
     from migcli.search import search as run_search
     from migcli.sections import parse_sections
 
     catalog = _catalog(ctx)
     countries = {resolve(catalog.index(), c)["id"] for c in country} if country else None
     sections = set(parse_sections(section)) if section else None
-    hits, words = run_search(catalog, query, countries, sections, limit)
+    hits, words, total = run_search(catalog, query, countries, sections, limit)
     if json:
-        write_json(hits)
-    else:
-        from migcli.render.console import make_console
+        _json(ctx, hits)
+    elif hits:
         from migcli.render.search import render_hits
 
-        if hits:
-            render_hits(make_console(), hits, words)
+        with _console(ctx) as console:
+            render_hits(console, hits, words, total)
     if not hits:
         from migcli.text import shorten
 
-        raise NotFoundError(f"no matches for '{shorten(query)}'")
+        terms = closest_terms(catalog, query)
+        hint = f"; closest terms: {', '.join(terms)}" if terms else "; try fewer or other words"
+        raise NotFoundError(f"no matches for '{shorten(query)}'{hint}")
 
 
 @app.command()
@@ -233,7 +340,7 @@ def compare(
     if len(ids) < 2:
         raise UsageError("compare needs two or more different countries, or --all")
     comparison = build_comparison(catalog.countries(ids), parse_sections(section))
-    _emit(comparison, json, "compare:render_comparison")
+    _emit(ctx, comparison, json, "compare:render_comparison")
 
 
 @app.command()
@@ -245,19 +352,35 @@ def validate(
             help="Files or folders to check (default: the active data folder).", show_default=False
         ),
     ] = None,
+    strict: Annotated[
+        bool,
+        typer.Option(
+            "--strict", help="Treat warnings (weak or uncited sources) as problems: exit 1."
+        ),
+    ] = False,
 ) -> None:
-    """Check data files and print each problem as path:line:col: message."""
+    """Check data files and print each problem as path:line:col: message.
+
+    Warnings name sources a researcher would not cite (upload sites, mirrors, staging or CDN
+    copies, encyclopedias, blogs) and sources no entry cites.
+    """
+    from migcli.text import one_line
     from migcli.validate import validate_paths
 
-    targets = paths or [open_data_dir(ctx.obj).root]
-    checked, problems = validate_paths(targets)
-    from migcli.text import one_line
-
+    targets = paths or [open_data_dir(_options_of(ctx).data_dir).root]
+    checked, problems, warnings = validate_paths(targets)
+    if strict:
+        problems, warnings = problems + warnings, []
     for problem in problems:
         sys.stdout.write(one_line(str(problem)) + "\n")
+    for warning in warnings:
+        sys.stdout.write(one_line(f"{warning.location()}: warning: {warning.message}") + "\n")
     noun = "problem" if len(problems) == 1 else "problems"
     files = "file" if checked == 1 else "files"
-    sys.stdout.write(f"{len(problems)} {noun} in {checked} {files} checked\n")
+    summary = f"{len(problems)} {noun}"
+    if warnings:
+        summary += f" and {len(warnings)} warning" + ("" if len(warnings) == 1 else "s")
+    sys.stdout.write(f"{summary} in {checked} {files} checked\n")
     if problems:
         raise typer.Exit(1)
 
@@ -284,19 +407,31 @@ def schema(
 def timeline(
     ctx: typer.Context,
     country: CountryFilterOption = None,
-    since: Annotated[Optional[int], typer.Option(help="From this year.")] = None,  # noqa: UP045
-    until: Annotated[Optional[int], typer.Option(help="Up to this year.")] = None,  # noqa: UP045
+    since: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="From this date on: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False),
+    ] = None,
+    until: Annotated[
+        Optional[str],  # noqa: UP045
+        typer.Option(help="Up to this date: YYYY, YYYY-MM or YYYY-MM-DD.", show_default=False),
+    ] = None,
     json: JsonOption = False,
 ) -> None:
     """Every dated policy change, oldest first."""
     from migcli.resolve import resolve
+    from migcli.text import shorten
     from migcli.timeline import timeline as build_timeline
 
+    for name, value in (("--since", since), ("--until", until)):
+        if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
+            raise UsageError(
+                f"{name} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not '{shorten(value)}'"
+            )
     catalog = _catalog(ctx)
     ids = [resolve(catalog.index(), c)["id"] for c in country] if country else None
     events = build_timeline(catalog.countries(ids), since, until)
     if events or json:
-        _emit(events, json, "timeline:render_timeline")
+        _emit(ctx, events, json, "timeline:render_timeline")
     if not events:  # like search: an empty answer exits 1, and --json still prints []
         raise NotFoundError("no dated policy changes match those filters")
 
@@ -325,12 +460,13 @@ def stats(
     split: Annotated[bool, typer.Option("--split", help="One chart per category.")] = False,
     json: JsonOption = False,
     csv: Annotated[
-        bool, typer.Option("--csv", help="Tidy CSV: series,category,year,value.")
+        bool,
+        typer.Option("--csv", help="Tidy CSV: series,category,year,value,partial,note,vintage."),
     ] = False,
 ) -> None:
     """List statistical series, or show one as a table and bar chart with its sources."""
     from migcli.resolve import resolve
-    from migcli.stats import all_series, find_series, only_category, tidy_rows
+    from migcli.stats import all_series, find_series, only_category, tidy_csv
 
     if json and csv:
         raise UsageError("choose one of --json and --csv")
@@ -346,18 +482,17 @@ def stats(
         if not views:
             raise NotFoundError(f"no series for '{country_id}'")
     if json:
-        write_json(views)
+        _json(ctx, views)
     elif csv:
-        sys.stdout.write("series,category,year,value\n")
-        sys.stdout.writelines(f"{s},{c},{y},{v}\n" for s, c, y, v in tidy_rows(views))
+        sys.stdout.write(tidy_csv(views))
     else:
-        from migcli.render.console import make_console
         from migcli.render.stats import render_series, render_series_list
 
-        if series:
-            render_series(make_console(), views[0], split)
-        else:
-            render_series_list(make_console(), views)
+        with _console(ctx) as console:
+            if series:
+                render_series(console, views[0], split)
+            else:
+                render_series_list(console, views)
 
 
 @app.command()
@@ -377,7 +512,7 @@ def sources(
     catalog = _catalog(ctx)
     ids = [resolve(catalog.index(), country)["id"]] if country else None
     by_country = {c["id"]: c["sources"] for c in catalog.countries(ids)}
-    _emit(by_country, json, "sources:render_sources")
+    _emit(ctx, by_country, json, "sources:render_sources")
 
 
 @app.command()
@@ -390,25 +525,159 @@ def export(
     output: Annotated[
         Optional[Path],  # noqa: UP045
         typer.Option(
-            "--output", "-o", help="Write to this file instead of stdout.", show_default=False
+            "--output",
+            "-o",
+            help="Write to this file ('-' or none: stdout; sqlite needs a file).",
+            show_default=False,
         ),
     ] = None,
+    country: CountryFilterOption = None,
+    section: SectionOption = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Export the catalog: records (json), one row per entry (jsonl, csv) or a report (markdown)."""
-    from migcli.export import render, write_atomically
+    """Export the catalog: records (json), one row per entry (jsonl, csv), a report
+    (markdown) or a database for Datasette and sqlite3 (sqlite).
+
+    Examples: migcli export -f csv > migcli.csv · migcli export -f markdown -c honduras ·
+    migcli export -f sqlite -o migcli.db
+    """
+    from migcli.export import only, render, write_atomically
+    from migcli.resolve import resolve
+    from migcli.sections import parse_sections
 
     catalog = _catalog(ctx)
-    text = render(catalog.countries(), fmt)
-    if output is None:
-        sys.stdout.write(text)
+    ids = list(dict.fromkeys(resolve(catalog.index(), c)["id"] for c in country or []))
+    countries = only(catalog.countries(ids or None), parse_sections(section))
+    to_stdout = output is None or str(output) == "-"
+    if fmt == "sqlite":
+        if to_stdout:
+            raise UsageError("the sqlite format needs a file: add -o FILE.db")
+        from migcli.sqlite_export import build
+
+        data: str | bytes = build(countries)
     else:
-        write_atomically(text, output, force, catalog.data_dir.root)
+        data = render(countries, fmt, ascii_only=_options_of(ctx).ascii)
+    if to_stdout:
+        from migcli.jsonout import write_utf8
+
+        write_utf8(str(data))
+    else:
+        assert output is not None
+        write_atomically(data, output, force, catalog.data_dir.root)
+
+
+@app.command()
+def cite(
+    ctx: typer.Context,
+    refs: Annotated[
+        list[str],
+        typer.Argument(
+            help="COUNTRY/ENTRY (an entry's sources) or COUNTRY (its whole bibliography).",
+            autocompletion=complete_country,
+            show_default=False,
+        ),
+    ],
+    fmt: Annotated[
+        str,
+        typer.Option(
+            "--format", "-f", click_type=click.Choice(CITE_FORMATS), help="Citation format."
+        ),
+    ] = "text",
+) -> None:
+    """Citations of the sources behind an entry or a country, for reference managers.
+
+    text is a bibliography in the Harvard (Cite Them Right) style; bibtex, ris and csl-json
+    (what Zotero and pandoc read) carry title, publisher, date, address and access date.
+
+    Examples: migcli cite mexico/comar · migcli cite honduras -f bibtex > honduras.bib ·
+    migcli cite guatemala/igm -f csl-json
+    """
+    from migcli import cite as citing
+    from migcli.resolve import resolve, resolve_entry
+    from migcli.sections import source_numbers
+
+    catalog = _catalog(ctx)
+    items: list[dict[str, Any]] = []
+    for ref in refs:
+        name, slash, entry_name = ref.partition("/")
+        country = catalog.country(resolve(catalog.index(), name)["id"])
+        number = source_numbers(country)
+        wanted = (
+            resolve_entry(country, entry_name)[1]["sources"]
+            if slash
+            else [s["id"] for s in country["sources"]]
+        )
+        by_id = {s["id"]: s for s in country["sources"]}
+        for sid in sorted(dict.fromkeys(wanted), key=lambda s: number[s]):
+            item = citing.csl_item(country, number[sid], by_id[sid])
+            if item["id"] not in {i["id"] for i in items}:
+                items.append(item)
+    if fmt == "csl-json":
+        _json(ctx, items)
+        return
+    from migcli.jsonout import write_utf8
+
+    render = {"text": citing.to_text, "bibtex": citing.to_bibtex, "ris": citing.to_ris}[fmt]
+    write_utf8(render(items))
 
 
 def main() -> None:
-    """Console-script entry point."""
+    """Console-script entry point.
+
+    Output that cannot be written ends in one line on stderr and exit 1: a closed stdout, a
+    full disk, any write error. A pipe closed by its reader (`| head`) ends quietly with exit
+    141, as the shell reports a process stopped by SIGPIPE: the reader asked for no more.
+    """
+    if sys.stdout is None:  # started with stdout closed (>&-)
+        _output_failed("standard output is closed; nothing was written")
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):  # an ASCII-only terminal gets '?' rather than a crash
             stream.reconfigure(errors="replace")
-    app(prog_name="migcli")
+    code: Any = 0
+    try:
+        try:
+            app(prog_name="migcli", standalone_mode=True)
+        except SystemExit as exit_:
+            code = exit_.code
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _quiet_exit(141)
+    except OSError as err:
+        if err.errno == 32:  # EPIPE raised as a plain OSError
+            _quiet_exit(141)
+        _output_failed(f"cannot write output ({err.strerror or err}); nothing more was written")
+    if code == 1 and _stdout_broken():
+        _quiet_exit(141)  # Click turned a broken pipe into exit 1
+    sys.exit(code)
+
+
+def _stdout_broken() -> bool:
+    import errno
+
+    try:
+        sys.stdout.flush()
+    except OSError as err:
+        return err.errno == errno.EPIPE
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def _quiet_exit(code: int) -> None:
+    import os
+
+    try:  # stdout is unusable: point it at /dev/null so the interpreter's last flush is quiet
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    os._exit(code)
+
+
+def _output_failed(message: str) -> None:
+    import os
+
+    try:
+        sys.stderr.write(f"migcli: {message}\n")
+        sys.stderr.flush()
+    except (OSError, AttributeError, ValueError):
+        pass
+    os._exit(1)

@@ -18,7 +18,7 @@ def compare(countries: list[CountryRecord], sections: list[str]) -> Comparison:
                 "name": c["name"],
                 "roles": c["roles"],
                 "as_of": c["as_of"],
-                "entries": sum(len(entries_of(c, s)) for s in sections),
+                "entry_count": sum(len(entries_of(c, s)) for s in sections),
             }
             for c in countries
         ],

@@ -8,6 +8,15 @@ from pathlib import Path
 from migcli.errors import DataError, UsageError
 
 ENV_DATA_DIR = "MIGCLI_DATA_DIR"
+MAX_FILE_BYTES = 1024 * 1024
+
+
+def read_bounded(path: Path, limit: int = MAX_FILE_BYTES) -> bytes | None:
+    """At most `limit` bytes of a file, or None when it has more: the size a file reports
+    (a /proc file says 0) is not trusted, only what is read."""
+    with path.open("rb") as handle:
+        raw = handle.read(limit + 1)
+    return None if len(raw) > limit else raw
 
 
 class DataFile:

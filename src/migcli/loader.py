@@ -10,10 +10,10 @@ from typing import Any
 import tomli
 from pydantic import ValidationError
 
+from migcli.datadir import MAX_FILE_BYTES, read_bounded
 from migcli.errors import DataError
 from migcli.models import Country
 
-MAX_FILE_BYTES = 1024 * 1024
 MAX_PROBLEMS = 50  # per file: past this, more lines of output help nobody
 _PATH_PREFIX = re.compile(r"^([a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*): ")
 
@@ -48,10 +48,9 @@ def read_text(path: Path, shown: str) -> str:
             raise DataError(shown, "is a directory, not a TOML file; rename or remove it")
         if not stat.S_ISREG(info.st_mode):  # a pipe or device would block or never end
             raise DataError(shown, "is not a regular file; replace it with a TOML file")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise DataError(shown, f"file is {size} bytes; the limit is {MAX_FILE_BYTES} (1 MiB)")
-        raw = path.read_bytes()
+        raw = read_bounded(path)  # what is read counts, not the size the file reports
+        if raw is None:
+            raise DataError(shown, f"file is over {MAX_FILE_BYTES} bytes (1 MiB); split or trim it")
     except PermissionError:
         raise DataError(
             shown, "cannot be read (permission denied); check its permissions"
@@ -89,7 +88,7 @@ def _schema_problem(error: Any, lines: list[str], shown: str) -> DataError:
     message = str(error["msg"]).removeprefix("Value error, ")
     match = _PATH_PREFIX.match(message)
     if not loc and match:  # a whole-record check names its own path
-        loc = _parse_path(match.group(1))
+        loc = parse_path(match.group(1))
         message = message[match.end() :]
     field = format_path(loc)
     if error["type"] == "extra_forbidden":
@@ -107,9 +106,9 @@ def format_path(loc: tuple[str | int, ...]) -> str:
     return out
 
 
-def _parse_path(path: str) -> tuple[str | int, ...]:
+def parse_path(path: str) -> tuple[str | int, ...]:
     parts: list[str | int] = []
-    for name, index in re.findall(r"([a-z_]+)(?:\[(\d+)\])?", path):
+    for name, index in re.findall(r"([a-z_0-9]+)(?:\[(\d+)\])?", path):
         parts.append(name)
         if index:
             parts.append(int(index))

@@ -16,6 +16,7 @@ from migcli.text import find_control_char
 
 Role = Literal["origin", "transit", "destination", "return"]
 Status = Literal["active", "paused", "ended", "proposed", "unknown"]
+SourceKind = Literal["official", "intergovernmental", "research", "press", "ngo", "other"]
 
 _SLUG = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # \Z and re.ASCII: no trailing newline, no digits from other scripts.
@@ -40,6 +41,8 @@ def _partial_date(value: str) -> str:
 def _url(value: str) -> str:
     if not _URL.match(value):
         raise ValueError("not an http(s) address without spaces")
+    if "@" in value.split("/", 3)[2]:  # user@host hides the real host from a reader
+        raise ValueError("an address with user information (user@host); remove it")
     return value
 
 
@@ -60,6 +63,12 @@ class Source(Record):
     id: Slug
     title: Text
     publisher: Text
+    kind: SourceKind = Field(
+        description=(
+            "official: government, agency, gazette, court; intergovernmental: UN agencies, IOM,"
+            " OAS, ECLAC, IDB; research: MPI, CRS, universities, think tanks; press; ngo; other."
+        ),
+    )
     url: Url | None = None
     reference: Text | None = Field(
         default=None, description="Full bibliographic reference, for sources without an address."
@@ -117,7 +126,23 @@ class Point(Record):
     category: Slug
     year: int = Field(ge=1900, le=2100)
     value: int = Field(ge=0)
+    partial: bool = Field(
+        default=False, description="The value covers part of the year only; say which in note."
+    )
     note: Text | None = None
+
+    @model_validator(mode="after")
+    def _partial_says_which(self) -> Point:
+        if self.partial and self.note is None:
+            raise ValueError("a partial point needs a note saying which months it covers")
+        return self
+
+
+class Break(Record):
+    """From `year` on, the series counts something different; `note` says what changed."""
+
+    year: int = Field(ge=1900, le=2100)
+    note: Text
 
 
 class Series(Record):
@@ -129,6 +154,7 @@ class Series(Record):
     scope: Text
     vintage: Text
     caveats: list[Text] = []
+    breaks: list[Break] = []
     categories: list[Slug] = Field(min_length=1)
     sources: list[Slug] = Field(min_length=1)
     points: list[Point] = Field(min_length=1)

@@ -31,6 +31,24 @@ SECTION_TITLES: dict[str, str] = {
 }
 
 
+# The top-level fields of a validated record, in order; a test checks them against models.py.
+RECORD_FIELDS: tuple[str, ...] = (
+    "id", "kind", "name", "local_name", "iso2", "iso3", "aliases", "roles", "summary", "as_of",
+    "sources", *SECTIONS, "gaps", "series",
+)  # fmt: skip
+
+SECTION_SHORT: dict[str, str] = {
+    "institutions": "Ins",
+    "enforcement": "Enf",
+    "asylum": "Asy",
+    "labor_pathways": "Lab",
+    "reintegration": "Ret",
+    "policy_changes": "Pol",
+    "cooperation": "Coo",
+    "assessment": "Ass",
+}
+
+
 def entries_of(country: CountryRecord, section: str) -> list[EntryRecord]:
     value: list[EntryRecord] = country[section]  # type: ignore[literal-required]
     return value

@@ -8,7 +8,9 @@ from migcli.errors import NotFoundError
 from migcli.text import fold, shorten
 
 if TYPE_CHECKING:
-    from migcli.shapes import IndexRow
+    from collections.abc import Callable
+
+    from migcli.shapes import CountryRecord, EntryRecord, IndexRow
 
 
 def resolve(rows: list[IndexRow], typed: str) -> IndexRow:
@@ -27,6 +29,15 @@ def resolve(rows: list[IndexRow], typed: str) -> IndexRow:
         starts = [row for row in rows if any(n.startswith(folded) for n in _names(row))]
         if len(starts) == 1:
             return starts[0]
+        if not starts:  # a later word of a name: "salvador", "rica"
+            starts = [r for r in rows if any(f" {folded}" in f" {n}" for n in _names(r))]
+            if len(starts) == 1:
+                return starts[0]
+        if starts:
+            ids = " or ".join(row["id"] for row in starts)
+            raise NotFoundError(
+                f"'{shorten(typed)}' could be {ids}; type more of the name or the id"
+            )
     raise NotFoundError(unknown_message("country", typed, suggest(rows, typed)))
 
 
@@ -56,10 +67,45 @@ def suggest(rows: list[IndexRow], typed: str) -> list[str]:
         score_cutoff=70,
         limit=10,
     )
-    ids = list(dict.fromkeys(choices[m[0]] for m in matches))
+    best = matches[0][1] if matches else 0
+    ids = list(dict.fromkeys(choices[m[0]] for m in matches if m[1] >= best - 5))
     return ids[:3]
 
 
 def _names(row: IndexRow) -> list[str]:
     names = [row["id"], row["name"], row["local_name"], *row["aliases"]]
     return [fold(n) for n in names]
+
+
+def resolve_entry(country: CountryRecord, typed: str) -> tuple[str, EntryRecord]:
+    """(section, entry) named by id, acronym, name or a unique prefix of an id or name."""
+    from migcli.records import SECTIONS, entries_of
+
+    pairs = [(s, e) for s in SECTIONS for e in entries_of(country, s)]
+    folded = fold(typed)
+    tests: tuple[Callable[[EntryRecord], bool], ...] = (
+        lambda e: e["id"] == typed.strip().lower(),
+        lambda e: bool(e["acronym"]) and fold(e["acronym"] or "") == folded,
+        lambda e: fold(e["name"]) == folded or fold(e["local_name"] or "") == folded,
+        lambda e: (
+            e["id"].startswith(typed.strip().lower())
+            or fold(e["name"]).startswith(folded)
+            or fold(e["local_name"] or "").startswith(folded)
+        ),
+    )
+    for test in tests if folded else ():
+        found = [(s, e) for s, e in pairs if test(e)]
+        if len(found) == 1:
+            return found[0]
+        if len(found) > 1:
+            refs = ", ".join(f"{country['id']}/{e['id']}" for _, e in found[:6])
+            more = "" if len(found) <= 6 else f" and {len(found) - 6} more"
+            raise NotFoundError(f"'{shorten(typed)}' could be {refs}{more}; use the id")
+    if any(s["id"] == typed for s in country["series"]):
+        raise NotFoundError(
+            f"'{shorten(typed)}' is a statistical series; see: migcli stats {typed}"
+        )
+    raise NotFoundError(
+        f"no entry '{shorten(typed)}' in {country['id']}; "
+        f"list them with: migcli show {country['id']} or migcli search"
+    )

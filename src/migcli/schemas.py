@@ -9,7 +9,14 @@ from typing import Any
 from migcli.errors import NotFoundError
 
 OUTPUTS = ("list", "show", "search", "compare", "timeline", "stats", "sources")
-EXPORT_FORMATS = ("json", "jsonl", "csv", "markdown")  # here, light, so the CLI can offer them
+CITE_FORMATS = ("text", "bibtex", "ris", "csl-json")
+EXPORT_FORMATS = (
+    "json",
+    "jsonl",
+    "csv",
+    "markdown",
+    "sqlite",
+)  # here, light, so the CLI can offer them
 _ID = "https://migcli.invalid/schema/"  # a stable name for the schema, not an address to fetch
 
 

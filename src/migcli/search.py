@@ -16,12 +16,13 @@ from typing import TYPE_CHECKING, Any
 from migcli.errors import UsageError
 from migcli.records import SECTION_TITLES, SECTIONS, entries_of
 from migcli.text import fold
+from migcli.vocabulary import variants
 
 if TYPE_CHECKING:
     from migcli.catalog import Catalog
-    from migcli.shapes import CountryRecord, Hit
+    from migcli.shapes import CountryRecord, Hit, SeriesRecord
 
-INDEX_ARTIFACT = "search-3"  # bump when build_index changes shape: the cache keys on it
+INDEX_ARTIFACT = "search-4"  # bump when build_index changes shape: the cache keys on it
 MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog comes close
 _GROUP = {"policy_changes": 1, "cooperation": 1, "assessment": 2}
 TIERS = {5: "exact", 4: "prefix", 3: "words", 2: "fuzzy", 1: "text"}
@@ -35,13 +36,17 @@ def search_key(text: str) -> str:
 
 
 def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
-    """Parallel columns, one row per searchable record (entries and the countries themselves)."""
+    """Parallel columns, one row per searchable record (entries and the countries themselves).
+
+    The vocabulary's groups are stored with it, so a warm search needs no TOML parser.
+    """
+    from migcli.vocabulary import load_groups
+
     keys: list[str] = []  # "country/section/id": one string per row loads faster than a list
     names: list[str] = []
     locals_: list[str] = []
     acronyms: list[str] = []
     texts: list[str] = []
-    fields: list[list[str]] = []
     for country in countries:
         aliases = " ".join(country["aliases"])
         keys.append(f"{country['id']}/country/{country['id']}")
@@ -49,7 +54,6 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
         locals_.append(search_key(country["local_name"]))
         acronyms.append(search_key(country["iso3"] or ""))
         texts.append(search_key(f"{aliases} {country['summary']}"))
-        fields.append(["aliases", "summary"])
         for section in SECTIONS:
             for entry in entries_of(country, section):
                 keys.append(f"{country['id']}/{section}/{entry['id']}")
@@ -63,8 +67,16 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
                     " ".join(entry["tags"]),
                     SECTION_TITLES[section],
                     section,
+                    country["name"],  # "amnesty belize" finds Belize's amnesty
                 ]
                 texts.append(search_key(" ".join(parts)))
+        for series in country["series"]:
+            keys.append(f"{country['id']}/series/{series['id']}")
+            names.append(search_key(series["title"]))
+            locals_.append("")
+            acronyms.append(search_key(series["id"]))  # `darien-crossings` finds its series
+            parts = [*_series_text(series), "statistics series", country["name"]]
+            texts.append(search_key(" ".join(parts)))
     # One text per row, joined by newlines into one string that str.find scans in C; each row
     # keeps a space at both ends, so " word" matches at any word start.
     blob = "".join(f"\n {t} " for t in texts) + "\n"
@@ -80,7 +92,12 @@ def build_index(countries: list[CountryRecord]) -> dict[str, Any]:
         "texts": blob,
         "starts": starts,
         "vocabulary": vocabulary,
+        "groups": load_groups(),
     }
+
+
+def _series_text(series: SeriesRecord) -> list[str]:
+    return [series["unit"], series["scope"], " ".join(series["categories"]), *series["caveats"]]
 
 
 def prepare_query(query: str) -> str:
@@ -143,7 +160,11 @@ def run_query(
         blob, starts = index["texts"], index["starts"]
         for row in _rows_with_words(blob, starts, words):
             text = blob[starts[row] + 1 : starts[row + 1] if row + 1 < len(starts) else -1]
-            offer(row, 1, 100.0 * _coverage(words, text), "text")
+            # Within the text tier, an entry whose name carries the words comes first.
+            named = f" {names[row]} {locals_[row]} "
+            in_name = sum(1 for choices in words if any(_needle(w) in named for w in choices))
+            boost = 0.75 + 0.25 * in_name / len(words)
+            offer(row, 1, round(100.0 * _coverage(words, text) * boost, 3), "text")
     keys = {row: index["keys"][row].split("/") for row in best}
     ranked = [
         (row, tier, score, field)
@@ -207,17 +228,82 @@ def search(
     countries: set[str] | None = None,
     sections: set[str] | None = None,
     limit: int = 20,
-) -> tuple[list[Hit], list[str]]:
-    """The best `limit` hits, and the words to highlight (the query's, with typo fixes)."""
+) -> tuple[list[Hit], list[str], int]:
+    """The best `limit` hits, the words to highlight, and how many hits there were in all.
+
+    The query also runs in the other words of the search vocabulary (asilo → asylum); a hit
+    found only that way ranks a little below the same tier in the typed words. A query that
+    names a section (`asylum`, `return`) puts that section's entries first.
+    """
     key = prepare_query(query)
-    index = catalog.derived(INDEX_ARTIFACT, build_index)
-    ranked = run_query(index, key, countries, sections)[:limit]
-    words = [w for choices in _corrected_words(key, index["vocabulary"]) for w in choices]
+    index = _index(catalog)
+    queries = [key, *variants(key, index["groups"])]
+    best: dict[int, tuple[int, float, str]] = {}
+    for n, text in enumerate(queries):
+        for row, tier, score, field in run_query(index, text, countries, sections):
+            score = score if n == 0 else score * 0.95
+            if row not in best or (tier, score) > best[row][:2]:
+                best[row] = (tier, score, field)
+    preferred = _named_sections(queries)
+    keys = {row: index["keys"][row].split("/") for row in best}
+    ranked = sorted(
+        best.items(),
+        key=lambda item: (
+            keys[item[0]][1] not in preferred,
+            -item[1][0],
+            _GROUP.get(keys[item[0]][1], 0),
+            -item[1][1],
+            item[0],
+        ),
+    )
+    words = list(
+        dict.fromkeys(
+            w
+            for text in queries
+            for choices in _corrected_words(text, index["vocabulary"])
+            for w in choices
+        )
+    )
     hits = [
-        _hit(catalog, index["keys"][row].split("/"), tier, score, field, words)
-        for row, tier, score, field in ranked
+        _hit(catalog, keys[row], tier, score, field, words)
+        for row, (tier, score, field) in ranked[:limit]
     ]
-    return hits, words
+    return hits, words, len(ranked)
+
+
+def _index(catalog: Catalog) -> dict[str, Any]:
+    from migcli.vocabulary import vocabulary_digest
+
+    index: dict[str, Any] = catalog.derived(f"{INDEX_ARTIFACT}-{vocabulary_digest()}", build_index)
+    return index
+
+
+def _named_sections(queries: list[str]) -> set[str]:
+    """Sections that a whole query names exactly: 'asylum', 'labour pathways', 'return'."""
+    from migcli.sections import section_key
+
+    found = set()
+    for text in queries:
+        section = section_key(text)
+        if section:
+            found.add(section)
+    return found
+
+
+def closest_terms(catalog: Catalog, query: str, limit: int = 3) -> list[str]:
+    """Known words nearest to the query's words, for a hint when nothing matched."""
+    from rapidfuzz import fuzz, process
+
+    vocabulary = _index(catalog)["vocabulary"]
+    key = search_key(query[:MAX_QUERY])
+    found: list[str] = []
+    for word in key.split():
+        for match, _, _ in process.extract(
+            word, vocabulary, scorer=fuzz.ratio, score_cutoff=60, limit=limit
+        ):
+            if match not in found:
+                found.append(match)
+    return found[:limit]
 
 
 def _hit(
@@ -225,7 +311,12 @@ def _hit(
 ) -> Hit:
     country_id, section, entry_id = key
     country = catalog.country(country_id)
-    if section == "country":
+    if section == "series":
+        series = next(x for x in country["series"] if x["id"] == entry_id)
+        name, acronym = series["title"], None
+        values = {"name": name, "acronym": series["id"], "text": " ".join(_series_text(series))}
+        text_fields: tuple[str, ...] = ("text",)
+    elif section == "country":
         name, acronym = country["name"], country["iso3"]
         values = {
             "name": name,
@@ -234,7 +325,7 @@ def _hit(
             "aliases": ", ".join(country["aliases"]),
             "summary": country["summary"],
         }
-        text_fields: tuple[str, ...] = ("aliases", "summary")
+        text_fields = ("aliases", "summary")
     else:
         entry = next(e for e in entries_of(country, section) if e["id"] == entry_id)
         name, acronym = entry["name"], entry["acronym"]
@@ -245,6 +336,7 @@ def _hit(
     if field == "text":
         field = next((f for f in text_fields if _has_any(values[f], words)), text_fields[0])
     return {
+        "ref": f"{country_id}/{entry_id}",
         "country": country_id,
         "section": section,
         "id": entry_id,

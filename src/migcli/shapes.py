@@ -13,6 +13,7 @@ class SourceRecord(TypedDict):
     id: str
     title: str
     publisher: str
+    kind: str
     url: str | None
     reference: str | None
     published: str | None
@@ -48,7 +49,13 @@ class PointRecord(TypedDict):
     category: str
     year: int
     value: int
+    partial: bool
     note: str | None
+
+
+class BreakRecord(TypedDict):
+    year: int
+    note: str
 
 
 class SeriesRecord(TypedDict):
@@ -58,6 +65,7 @@ class SeriesRecord(TypedDict):
     scope: str
     vintage: str
     caveats: list[str]
+    breaks: list[BreakRecord]
     categories: list[str]
     sources: list[str]
     points: list[PointRecord]
@@ -104,7 +112,23 @@ class IndexRow(TypedDict):
     series: list[str]
 
 
+class NumberedSource(SourceRecord):
+    number: int
+
+
+class EntryView(TypedDict):
+    """`show COUNTRY/ENTRY`: one entry with its sources in full, numbered as in the record."""
+
+    ref: str
+    country: str
+    country_name: str
+    section: str
+    entry: EntryRecord
+    cited_sources: list[NumberedSource]
+
+
 class Hit(TypedDict):
+    ref: str
     country: str
     section: str
     id: str
@@ -130,7 +154,7 @@ class CompareCountry(TypedDict):
     name: str
     roles: list[str]
     as_of: str
-    entries: int
+    entry_count: int
 
 
 class Comparison(TypedDict):
@@ -146,6 +170,7 @@ class Event(TypedDict):
     name: str
     status: str
     description: str
+    cited_sources: list[NumberedSource]
 
 
 class SeriesView(TypedDict):
@@ -156,6 +181,7 @@ class SeriesView(TypedDict):
     scope: str
     vintage: str
     caveats: list[str]
+    breaks: list[BreakRecord]
     categories: list[str]
     sources: list[SourceRecord]
     points: list[PointRecord]

@@ -8,7 +8,7 @@ from migcli.errors import NotFoundError
 from migcli.resolve import unknown_message
 
 if TYPE_CHECKING:
-    from migcli.shapes import CountryRecord, SeriesView
+    from migcli.shapes import CountryRecord, PointRecord, SeriesView
 
 
 def all_series(countries: list[CountryRecord]) -> list[SeriesView]:
@@ -25,6 +25,7 @@ def all_series(countries: list[CountryRecord]) -> list[SeriesView]:
                     "scope": series["scope"],
                     "vintage": series["vintage"],
                     "caveats": series["caveats"],
+                    "breaks": series["breaks"],
                     "categories": series["categories"],
                     "sources": [by_id[s] for s in series["sources"]],
                     "points": series["points"],
@@ -65,6 +66,39 @@ def value_at(view: SeriesView, category: str, year: int) -> int | None:
     return None
 
 
-def tidy_rows(views: list[SeriesView]) -> list[tuple[str, str, int, int]]:
-    """Long format: (series, category, year, value), missing points absent."""
-    return [(v["id"], p["category"], p["year"], p["value"]) for v in views for p in v["points"]]
+TIDY_COLUMNS = ("series", "category", "year", "value", "partial", "note", "vintage")
+
+
+def tidy_rows(views: list[SeriesView]) -> list[tuple[str, str, int, int, bool, str, str]]:
+    """Long format, one row per point (missing points absent), with its note and vintage."""
+    return [
+        (v["id"], p["category"], p["year"], p["value"], p["partial"], p["note"] or "", v["vintage"])
+        for v in views
+        for p in v["points"]
+    ]
+
+
+def tidy_csv(views: list[SeriesView]) -> str:
+    import csv
+    import io
+
+    from migcli.text import escape_controls
+
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(TIDY_COLUMNS)
+    for row in tidy_rows(views):
+        writer.writerow(escape_controls(c) if isinstance(c, str) else c for c in row)
+    return out.getvalue()
+
+
+def point_at(view: SeriesView, category: str, year: int) -> PointRecord | None:
+    for point in view["points"]:
+        if point["category"] == category and point["year"] == year:
+            return point
+    return None
+
+
+def break_at(view: SeriesView, year: int) -> str | None:
+    """The note of a definition change that starts in `year`, if any."""
+    return next((b["note"] for b in view["breaks"] if b["year"] == year), None)

@@ -4,13 +4,16 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from migcli.sections import cited_details
+
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord, Event
 
 
 def timeline(
-    countries: list[CountryRecord], since: int | None = None, until: int | None = None
+    countries: list[CountryRecord], since: str | None = None, until: str | None = None
 ) -> list[Event]:
+    """Policy changes from `since` to `until` (YYYY, YYYY-MM or YYYY-MM-DD, both included)."""
     events: list[Event] = [
         {
             "date": entry["date"] or "",
@@ -20,6 +23,7 @@ def timeline(
             "name": entry["name"],
             "status": entry["status"],
             "description": entry["description"],
+            "cited_sources": cited_details(country, entry["sources"]),
         }
         for country in countries
         for entry in country["policy_changes"]
@@ -28,8 +32,8 @@ def timeline(
     events = [
         e
         for e in events
-        if (since is None or int(e["date"][:4]) >= since)
-        and (until is None or int(e["date"][:4]) <= until)
+        if (since is None or e["date"][: len(since)] >= since)
+        and (until is None or e["date"][: len(until)] <= until)
     ]
     # Partial dates sort before full ones of the same year ("2019" < "2019-07"): the less
     # precise date comes first, which reads naturally.

@@ -9,14 +9,20 @@ from typing import TYPE_CHECKING
 from migcli.catalog import cross_file_problems
 from migcli.datadir import DataFile, is_folder, list_dir
 from migcli.errors import DataError, UsageError
-from migcli.loader import check_file, find_line, read_text
+from migcli.loader import check_file, find_line, parse_path, read_text
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord
 
 
-def validate_paths(paths: list[Path]) -> tuple[int, list[DataError]]:
-    """(files checked, problems), going on past bad files."""
+def validate_paths(paths: list[Path]) -> tuple[int, list[DataError], list[DataError]]:
+    """(files checked, problems, warnings), going on past bad files.
+
+    Warnings are sources a researcher would not cite (see sourcecheck.py); `--strict` makes
+    them problems.
+    """
+    from migcli.sourcecheck import source_warnings
+
     files: list[tuple[DataFile, str]] = []
     problems: list[DataError] = []
     for path in paths:
@@ -33,20 +39,23 @@ def validate_paths(paths: list[Path]) -> tuple[int, list[DataError]]:
         else:
             raise UsageError(f"'{path}' does not exist; name a data folder or a .toml file")
     valid: list[tuple[CountryRecord, str, Path]] = []
+    warnings: list[DataError] = []
     for data_file, shown in files:
         model, found = check_file(data_file.path, shown)
         problems.extend(found)
         if model is not None:
             record: CountryRecord = model.model_dump(mode="json")  # type: ignore[assignment]
             valid.append((record, shown, data_file.path))
+            found_warnings = [DataError(shown, m) for m in source_warnings(record)]
+            warnings.extend(_with_line(w, valid) for w in found_warnings)
     for problem in cross_file_problems(valid):
         problems.append(_with_line(problem, valid))
-    return len(files), problems
+    return len(files), problems, warnings
 
 
 def _with_line(problem: DataError, valid: list[tuple[CountryRecord, str, Path]]) -> DataError:
     """Point a cross-file problem at the line of the field it names."""
-    field = problem.message.split(":", 1)[0]
+    field = problem.message.split(": ", 1)[0]
     path = next(p for _, shown, p in valid if shown == problem.path)
-    line = find_line(read_text(path, problem.path).split("\n"), (field,))
+    line = find_line(read_text(path, problem.path).split("\n"), parse_path(field))
     return DataError(problem.path, problem.message, line, 1 if line else None)

@@ -130,10 +130,16 @@ def test_json_output_is_ascii(tmp_path: Path, args: list[str], expected: list[st
     path = write_country(folder, "alpha", local_name=json.dumps(LOCAL, ensure_ascii=False))
     edit(path, '"Runs migration policy."', json.dumps(TEXT, ensure_ascii=False))
     edit(path, '"A test source"', json.dumps(TEXT, ensure_ascii=False))
-    result = cli(folder, *args)
+    result = cli(folder, "--ascii", *args)
     assert result.exit_code == 0, result.stderr
     assert result.stdout.isascii()
     for value in expected:
         assert json.dumps(value) in result.stdout  # the \\uXXXX form, and it parses back
     docs = result.stdout.splitlines() if args[-1] == "jsonl" else [result.stdout]
     assert all(json.loads(doc) is not None for doc in docs)
+    utf8 = cli(folder, *args)
+    assert "Peña" in utf8.stdout or "Migración" in utf8.stdout  # UTF-8 by default
+    assert "\u2028" not in utf8.stdout  # invisible: always escaped
+    assert ("\\u2028" in utf8.stdout) == (TEXT in expected)
+    utf8_docs = utf8.stdout.splitlines() if args[-1] == "jsonl" else [utf8.stdout]
+    assert [json.loads(d) for d in utf8_docs] == [json.loads(d) for d in docs]

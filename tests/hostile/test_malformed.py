@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from migcli.loader import MAX_FILE_BYTES
+from migcli.datadir import MAX_FILE_BYTES
 
 from ..conftest import write_country
 from .helpers import (
@@ -87,7 +87,7 @@ def _too_big(folder: Path) -> Bad:
     with path.open("a") as out:
         out.write("#" * (padding - 1) + "\n")
     assert path.stat().st_size == MAX_FILE_BYTES + 1
-    return Bad("alpha.toml", (f"file is {MAX_FILE_BYTES + 1} bytes", "1 MiB"))
+    return Bad("alpha.toml", (f"file is over {MAX_FILE_BYTES} bytes", "1 MiB"))
 
 
 def _not_utf8(folder: Path) -> Bad:

@@ -83,6 +83,10 @@ def test_markup_in_data_prints_literally(
     result = cli(markup_dir, *args, env=WIDE)
     assert result.exit_code == 0, result.stderr
     assert result.stderr == ""
+    if "markdown" in args:  # Markdown shows a backslash-escaped text literally when rendered
+        from migcli.exportfmt import md
+
+        expected = [md(text) for text in expected]
     for text in expected:
         assert text in result.stdout, f"{text!r} not printed literally by {args}"
     assert "😄" not in result.stdout  # :smile: is never turned into an emoji

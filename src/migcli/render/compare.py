@@ -37,7 +37,7 @@ def _side_by_side(console: Console, comparison: Comparison) -> None:
         table.add_column(safe(country["name"], "bold"), ratio=1, overflow="fold")
     table.add_row("Roles", *[safe(", ".join(c["roles"]) or "regional") for c in countries])
     table.add_row("As of", *[Text(c["as_of"]) for c in countries])
-    table.add_row("Entries", *[Text(str(c["entries"])) for c in countries])
+    table.add_row("Entries", *[Text(str(c["entry_count"])) for c in countries])
     for section, by_country in comparison["sections"].items():
         cells = [_cell(by_country[c["id"]]) for c in countries]
         table.add_row(Text(SECTION_TITLES[section], style="bold cyan"), *cells)
@@ -48,7 +48,7 @@ def _stacked(console: Console, comparison: Comparison) -> None:
     for country in comparison["countries"]:
         line = safe(country["name"], "bold")
         line.append(f"  {', '.join(country['roles']) or 'regional'} · as of {country['as_of']}")
-        line.append(f" · {country['entries']} entries")
+        line.append(f" · {country['entry_count']} entries")
         console.print(line)
     for section, by_country in comparison["sections"].items():
         console.print()

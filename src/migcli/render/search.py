@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
@@ -19,21 +20,75 @@ if TYPE_CHECKING:
 SNIPPET = 90
 
 
-def render_hits(console: Console, hits: list[Hit], words: list[str]) -> None:
+STACK_BELOW = 100  # columns: narrower terminals get one block per hit instead of a table
+
+
+def render_hits(console: Console, hits: list[Hit], words: list[str], total: int) -> None:
+    """One row per thing found; the same thing in several countries is one row."""
+    groups = group_hits(hits)
+    if console.width < STACK_BELOW:
+        for rank, group in enumerate(groups, start=1):
+            console.print(hit_block(rank, group, words))
+    else:
+        console.print(hit_table(groups, words))
+    shown = (
+        f"{len(hits)} of {total} hits; -n {total} for all"
+        if total > len(hits)
+        else (f"{total} hit" + ("" if total == 1 else "s"))
+    )
+    console.print(Text(f"{shown}. Open one: migcli show COUNTRY/ENTRY", style="dim"))
+
+
+def hit_block(rank: int, group: list[Hit], words: list[str]) -> Padding:
+    hit = group[0]
+    block = Text(f"{rank}. ", style="bold")
+    block.append_text(entry_label(hit))
+    block.append("\n")
+    block.append_text(safe(", ".join(h["ref"] for h in group)))
+    block.append(f" · {hit['section']}", style="dim")
+    block.append("\n")
+    block.append(f"{hit['matched_field']} ({hit['match']}): ", style="dim")
+    block.append_text(highlight(hit["matched_text"], words))
+    return Padding(block, (0, 0, 1, 0))
+
+
+def entry_label(hit: Hit) -> Text:
+    entry = safe(hit["name"], "bold")
+    if hit["acronym"]:
+        entry = join([safe(hit["acronym"], "bold"), entry], " — ")
+    return entry
+
+
+def hit_table(groups: list[list[Hit]], words: list[str]) -> Table:
     table = Table(box=box.SIMPLE_HEAD, pad_edge=False, expand=True, show_lines=True)
     table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Country", overflow="fold", min_width=8)
-    table.add_column("Section", overflow="fold", min_width=8)
+    table.add_column("Where", ratio=2, overflow="fold", min_width=12)
     table.add_column("Entry", ratio=2, overflow="fold", min_width=14)
     table.add_column("Why", ratio=3, overflow="fold", min_width=16)
-    for rank, hit in enumerate(hits, start=1):
-        entry = safe(hit["name"])
-        if hit["acronym"]:
-            entry = join([safe(hit["acronym"], "bold"), entry], " — ")
+    for rank, group in enumerate(groups, start=1):
+        hit = group[0]
+        where = safe("\n".join(h["ref"] for h in group))
+        where.append(f"\n{hit['section']}", style="dim")
         why = Text(f"{hit['matched_field']} ({hit['match']}): ", style="dim")
         why.append_text(highlight(hit["matched_text"], words))
-        table.add_row(str(rank), safe(hit["country"]), safe(hit["section"]), entry, why)
-    console.print(table)
+        table.add_row(str(rank), where, entry_label(hit), why)
+    return table
+
+
+def group_hits(hits: list[Hit]) -> list[list[Hit]]:
+    """Hits for the same thing in several countries (same section, and same id or name)."""
+    groups: list[list[Hit]] = []
+    where: dict[tuple[str, str], int] = {}
+    for hit in hits:
+        keys = [(hit["section"], "id:" + hit["id"]), (hit["section"], "name:" + hit["name"])]
+        found = next((where[k] for k in keys if k in where), None)
+        if found is None or hit["section"] in ("country", "series"):
+            found = len(groups)
+            groups.append([])
+        groups[found].append(hit)
+        for key in keys:
+            where.setdefault(key, found)
+    return groups
 
 
 def highlight(value: str, words: list[str]) -> Text:

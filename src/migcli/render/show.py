@@ -6,40 +6,66 @@ from typing import TYPE_CHECKING
 
 from rich import box
 from rich.console import Console
+from rich.padding import Padding
 from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from migcli.records import SECTION_TITLES, entries_of
 from migcli.render.console import join, safe
-from migcli.sections import cited_sources
+from migcli.sections import cited_sources, source_numbers
 
 if TYPE_CHECKING:
-    from migcli.shapes import CountryRecord, EntryRecord, SourceRecord
+    from migcli.shapes import CountryRecord, EntryRecord, EntryView, SourceRecord
 
 
 def render_country(console: Console, country: CountryRecord, sections: list[str]) -> None:
     sources = cited_sources(country, sections)
-    number = {s["id"]: i for i, s in enumerate(sources, start=1)}
+    number = source_numbers(country)
     console.print(header(country))
     console.print()
     for section in sections:
         entries = entries_of(country, section)
-        if entries:
+        if entries and console.width < STACK_BELOW:
+            console.print(Text(SECTION_TITLES[section], style="bold cyan"))
+            for entry in entries:
+                console.print(entry_block(section, entry, number))
+        elif entries:
             console.print(section_table(section, entries, number))
     gaps = [g for g in country["gaps"] if g["section"] in sections]
     for gap in gaps:
         line = Text.assemble(("No entry — ", "bold"), (SECTION_TITLES[gap["section"]], "bold"))
         line.append(": ")
         line.append_text(safe(gap["note"]))
-        line.append(" " + footnotes(gap["sources"], number), style="dim")
+        line.append(" (sources: " + footnotes(gap["sources"], number) + ")", style="dim")
         console.print(line)
     if sources:
         console.print()
         console.print(Text("Sources", style="bold underline"))
-        for i, source in enumerate(sources, start=1):
+        for i, source in sources:
             console.print(source_line(i, source))
     console.print()
+
+
+STACK_BELOW = 70  # columns: narrower terminals get one block per entry instead of a table
+
+
+def entry_block(section: str, entry: EntryRecord, number: dict[str, int]) -> Padding:
+    """An entry as a block of lines: name, date and status, then the details."""
+    block = entry_name(entry)
+    when = entry["date"] if section == "policy_changes" else entry["established"]
+    facts = Text()
+    if when:
+        facts.append(when if section == "policy_changes" else f"est. {when}")
+    if entry["status"] != "active":
+        facts.append("  " if when else "")
+        facts.append_text(status_text(entry["status"], entry["status_date"]))
+    if facts.plain:
+        block.append("\n")
+        block.append_text(facts)
+    block.append("\n")
+    block.append_text(entry_details(entry, number))
+    return Padding(block, (0, 0, 1, 2))
 
 
 def header(country: CountryRecord) -> Text:
@@ -71,7 +97,6 @@ def section_table(section: str, entries: list[EntryRecord], number: dict[str, in
     table.add_column("Name", ratio=2, min_width=14, overflow="fold")
     table.add_column("Date" if dated else "Est.", min_width=4, max_width=10, overflow="fold")
     table.add_column("Description", ratio=5, min_width=18, overflow="fold")
-    table.add_column("Src", min_width=3, max_width=6, overflow="fold")
     for entry in entries:
         when = Text((entry["date"] if dated else entry["established"]) or "—")
         if entry["status"] != "active":
@@ -80,8 +105,7 @@ def section_table(section: str, entries: list[EntryRecord], number: dict[str, in
         table.add_row(
             entry_name(entry),
             when,
-            entry_details(entry),
-            Text(footnotes(entry["sources"], number), style="dim"),
+            entry_details(entry, number),
         )
     return table
 
@@ -104,7 +128,7 @@ def status_text(status: str, status_date: str | None) -> Text:
     return text
 
 
-def entry_details(entry: EntryRecord) -> Text:
+def entry_details(entry: EntryRecord, number: dict[str, int]) -> Text:
     parts = [safe(entry["description"])]
     for label, key in (
         ("Parent", "parent"),
@@ -115,11 +139,13 @@ def entry_details(entry: EntryRecord) -> Text:
         value = entry[key]  # type: ignore[literal-required]
         if value:
             parts.append(Text.assemble((f"{label}: ", "bold"), safe(value)))
+    parts.append(Text("Sources: " + footnotes(entry["sources"], number), style="dim"))
     return Text("\n").join(parts)
 
 
 def footnotes(source_ids: list[str], number: dict[str, int]) -> str:
-    return ",".join(str(n) for n in sorted({number[s] for s in source_ids if s in number}))
+    """`1, 12, 13`: numbers never break, since a line wraps only at the spaces between them."""
+    return ", ".join(str(n) for n in sorted({number[s] for s in source_ids if s in number}))
 
 
 def source_line(i: int, source: SourceRecord) -> Text:
@@ -127,6 +153,8 @@ def source_line(i: int, source: SourceRecord) -> Text:
     line.append_text(safe(source["title"]))
     line.append(". ")
     line.append_text(safe(source["publisher"]))
+    if source["kind"]:
+        line.append(f" ({source['kind']})", style="dim")
     dates = []
     if source["published"]:
         dates.append(source["published"])
@@ -150,3 +178,44 @@ def link(url: str) -> Text:
     if text.plain == url:  # validated addresses only; anything escaped stays plain text
         text.stylize(Style(link=url))
     return text
+
+
+ENTRY_FIELDS = (
+    ("Local name", "local_name"),
+    ("Acronym", "acronym"),
+    ("Established", "established"),
+    ("Date", "date"),
+    ("Status", "status"),
+    ("Status since", "status_date"),
+    ("Parent", "parent"),
+    ("Legal basis", "legal_basis"),
+    ("Description", "description"),
+    ("Later changes", "later_changes"),
+    ("Note", "note"),
+)
+
+
+def render_entry(console: Console, view: EntryView) -> None:
+    """One entry, every field labelled, then its sources in full with their record numbers."""
+    entry = view["entry"]
+    title = safe(entry["name"], "bold")
+    title.append_text(safe(f"  {view['ref']} · {SECTION_TITLES[view['section']]}", "dim"))
+    console.print(title)
+    table = Table(box=None, show_header=False, pad_edge=False, expand=True)
+    table.add_column("Field", style="bold", no_wrap=True)
+    table.add_column("Value", ratio=1, overflow="fold")
+    for label, key in ENTRY_FIELDS:
+        value = entry[key]  # type: ignore[literal-required]
+        if value:
+            table.add_row(label, safe(str(value)))
+    if entry["tags"]:
+        table.add_row("Tags", safe(", ".join(entry["tags"])))
+    console.print(table)
+    console.print(Text("Sources", style="bold underline"))
+    for source in view["cited_sources"]:
+        line = source_line(source["number"], source)
+        if source["note"]:
+            line.append("\n")
+            line.append_text(safe(source["note"], "dim"))
+        console.print(line)
+    console.print()
