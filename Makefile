@@ -25,10 +25,11 @@ lint: $(VENV)/.dev
 
 test: lint
 	$(BIN)/migcli validate --strict data/countries
-	$(BIN)/pytest
+	$(BIN)/pytest -n 2
 
 bench: $(VENV)/.dev
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/scale.py
 
 snapshots: $(VENV)/.dev
 	$(BIN)/python scripts/make_snapshots.py

@@ -62,6 +62,7 @@ def country_toml(index: int, entries: int, rng: random.Random) -> str:
         'id = "synthetic"',
         'title = "Synthetic benchmark source"',
         'publisher = "migcli bench"',
+        'kind = "other"',
         'url = "https://example.org/synthetic"',
         'published = "2026"',
     ]

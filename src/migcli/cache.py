@@ -16,7 +16,6 @@ size bound are pruned after each build. Cost grows with the number of files, not
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import stat
@@ -27,6 +26,11 @@ from typing import Any
 
 from migcli import __version__
 from migcli.datadir import DataDir, read_bounded
+
+try:  # the BLAKE2 module alone: hashlib would also load OpenSSL's, milliseconds at every start
+    from _blake2 import blake2b
+except ImportError:  # another Python implementation
+    from hashlib import blake2b
 
 ENV_CACHE_DIR = "MIGCLI_CACHE_DIR"
 _SEAL = "migcli-cache-2"
@@ -56,7 +60,7 @@ def cache_root() -> Path | None:
 def format_key() -> str:
     """A digest of the code that shapes cached values, and of the version."""
     here = Path(__file__).resolve().parent
-    digest = hashlib.blake2b(f"{_SEAL}\n{__version__}\n".encode(), digest_size=10)
+    digest = blake2b(f"{_SEAL}\n{__version__}\n".encode(), digest_size=10)
     for name in _FORMAT_SOURCES:
         digest.update(name.encode() + b"\0" + (here / name).read_bytes())
     return digest.hexdigest()
@@ -82,10 +86,10 @@ def generation(data_dir: DataDir) -> Generation:
             raw = read_bounded(data_file.path) if regular else None
         except OSError:
             raw = None
-        key = hashlib.blake2b(raw, digest_size=16).hexdigest() if raw is not None else "unread"
+        key = blake2b(raw, digest_size=16).hexdigest() if raw is not None else "unread"
         files[data_file.name] = key
     listing = "\n".join(f"{name}\0{key}" for name, key in files.items())
-    set_key = hashlib.blake2b(listing.encode("utf-8", "surrogatepass"), digest_size=16)
+    set_key = blake2b(listing.encode("utf-8", "surrogatepass"), digest_size=16)
     root = _usable_root(data_dir)
     return Generation(root / format_key() if root else None, set_key.hexdigest(), files)
 
@@ -216,7 +220,7 @@ def _sealed(key: str, value: Any) -> str:
 
 
 def _payload_digest(payload: str) -> str:
-    return hashlib.blake2b(payload.encode("ascii", "replace"), digest_size=16).hexdigest()
+    return blake2b(payload.encode("ascii", "replace"), digest_size=16).hexdigest()
 
 
 def prune(gen: Generation) -> None:

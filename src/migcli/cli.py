@@ -6,7 +6,6 @@ the `--json` paths start fast.
 
 import re
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -74,13 +73,18 @@ def hoist_global_options(args: list[str]) -> list[str]:
     return front + rest
 
 
-@dataclass(frozen=True)
 class Options:
-    """What the global options said, handed to every command through the Click context."""
+    """What the global options said, handed to every command through the Click context.
 
-    data_dir: str | None
-    pager: bool
-    ascii: bool = False
+    A plain class: importing dataclasses costs milliseconds at every start.
+    """
+
+    __slots__ = ("ascii", "data_dir", "pager")
+
+    def __init__(self, data_dir: str | None, pager: bool, ascii: bool = False) -> None:
+        self.data_dir = data_dir
+        self.pager = pager
+        self.ascii = ascii
 
 
 class _Group(TyperGroup):
@@ -285,13 +289,13 @@ def search(
     Examples: migcli search asilo · migcli search "refugee commission" -c mexico ·
     migcli search reintegration -n 50 --json
     """
-    from migcli.resolve import resolve
+    from migcli.resolve import resolve_ids
     from migcli.search import closest_terms
     from migcli.search import search as run_search
     from migcli.sections import parse_sections
 
     catalog = _catalog(ctx)
-    countries = {resolve(catalog.index(), c)["id"] for c in country} if country else None
+    countries = set(resolve_ids(catalog.index(), country)) if country else None
     sections = set(parse_sections(section)) if section else None
     hits, words, total = run_search(catalog, query, countries, sections, limit)
     if json:
@@ -328,7 +332,7 @@ def compare(
 ) -> None:
     """Compare countries side by side, section by section."""
     from migcli.compare import compare as build_comparison
-    from migcli.resolve import resolve
+    from migcli.resolve import resolve_ids
     from migcli.sections import parse_sections
 
     catalog = _catalog(ctx)
@@ -336,7 +340,7 @@ def compare(
     if all_countries:
         ids = [row["id"] for row in rows if row["kind"] == "country"]
     else:
-        ids = list(dict.fromkeys(resolve(rows, name)["id"] for name in countries or []))
+        ids = resolve_ids(rows, countries or [])
     if len(ids) < 2:
         raise UsageError("compare needs two or more different countries, or --all")
     comparison = build_comparison(catalog.countries(ids), parse_sections(section))
@@ -418,7 +422,7 @@ def timeline(
     json: JsonOption = False,
 ) -> None:
     """Every dated policy change, oldest first."""
-    from migcli.resolve import resolve
+    from migcli.resolve import resolve_ids
     from migcli.text import shorten
     from migcli.timeline import timeline as build_timeline
 
@@ -428,7 +432,7 @@ def timeline(
                 f"{name} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not '{shorten(value)}'"
             )
     catalog = _catalog(ctx)
-    ids = [resolve(catalog.index(), c)["id"] for c in country] if country else None
+    ids = resolve_ids(catalog.index(), country) if country else None
     events = build_timeline(catalog.countries(ids), since, until)
     if events or json:
         _emit(ctx, events, json, "timeline:render_timeline")
@@ -542,11 +546,11 @@ def export(
     migcli export -f sqlite -o migcli.db
     """
     from migcli.export import only, render, write_atomically
-    from migcli.resolve import resolve
+    from migcli.resolve import resolve_ids
     from migcli.sections import parse_sections
 
     catalog = _catalog(ctx)
-    ids = list(dict.fromkeys(resolve(catalog.index(), c)["id"] for c in country or []))
+    ids = resolve_ids(catalog.index(), country or [])
     countries = only(catalog.countries(ids or None), parse_sections(section))
     to_stdout = output is None or str(output) == "-"
     if fmt == "sqlite":
@@ -598,7 +602,7 @@ def cite(
 
     catalog = _catalog(ctx)
     items: list[dict[str, Any]] = []
-    for ref in refs:
+    for ref in dict.fromkeys(refs):
         name, slash, entry_name = ref.partition("/")
         country = catalog.country(resolve(catalog.index(), name)["id"])
         number = source_numbers(country)

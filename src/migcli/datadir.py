@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from migcli.errors import DataError, UsageError
+from migcli.text import one_line
 
 ENV_DATA_DIR = "MIGCLI_DATA_DIR"
 MAX_FILE_BYTES = 1024 * 1024
@@ -89,7 +90,15 @@ def list_dir(root: Path) -> DataDir:
     except OSError as err:
         raise DataError(str(root), f"cannot list the folder ({err.strerror}); check it") from None
     for entry in entries:
-        if not entry.name.endswith(".toml") or entry.name.startswith("."):
+        if entry.name.startswith("."):
+            continue
+        if not entry.name.endswith(".toml"):
+            if entry.name.lower().endswith(".toml"):  # panama.TOML: never silently skipped
+                fixed = entry.name[:-5] + ".toml"
+                message = f"has an upper-case extension; rename it to {fixed} or move it out"
+                shown = os.path.relpath(entry.path)
+                shown = one_line(shown if len(shown) <= 120 else "..." + shown[-117:])
+                refused.append(DataError(shown, message))
             continue
         path = Path(entry.path)
         if entry.is_symlink():

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from migcli.datadir import MAX_FILE_BYTES, read_bounded
 from migcli.errors import DataError
 from migcli.models import Country
+from migcli.text import shorten
 
 MAX_PROBLEMS = 50  # per file: past this, more lines of output help nobody
 _PATH_PREFIX = re.compile(r"^([a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*): ")
@@ -100,9 +101,14 @@ def _schema_problem(error: Any, lines: list[str], shown: str) -> DataError:
 
 
 def format_path(loc: tuple[str | int, ...]) -> str:
+    """`sources[3].url`; a key from the file is echoed shortened and on one line."""
     out = ""
     for part in loc:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else part)
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            key = shorten(part, 40)
+            out += f".{key}" if out else key
     return out
 
 

@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
 
 from migcli.records import SECTIONS, SectionName
-from migcli.text import find_control_char
+from migcli.text import find_control_char, find_invisible_char, mixed_script_word
 
 Role = Literal["origin", "transit", "destination", "return"]
 Status = Literal["active", "paused", "ended", "proposed", "unknown"]
@@ -46,7 +46,19 @@ def _url(value: str) -> str:
     return value
 
 
+def _plain_name(value: str) -> str:
+    """Names, aliases and acronyms: no invisible characters, no look-alike script mixing."""
+    bad = find_invisible_char(value)
+    if bad is not None:
+        raise ValueError(f"invisible character U+{ord(bad):04X} in a name; remove it")
+    word = mixed_script_word(value)
+    if word is not None:
+        raise ValueError("a word mixes Latin, Cyrillic or Greek letters; retype it in one script")
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_no_controls)]
+Name = Annotated[Text, AfterValidator(_plain_name)]
 Slug = Annotated[str, Field(pattern=_SLUG, max_length=64)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
 FullDate = Annotated[str, Field(pattern=r"^\d{4}-\d{2}-\d{2}$"), AfterValidator(_partial_date)]
@@ -90,9 +102,9 @@ class Entry(Record):
     """One institution, body, mechanism, pathway, program, change, arrangement or assessment."""
 
     id: Slug
-    name: Text
-    local_name: Text | None = None
-    acronym: Text | None = None
+    name: Name
+    local_name: Name | None = None
+    acronym: Name | None = None
     established: PartialDate | None = Field(default=None, description="When the body was created.")
     date: PartialDate | None = Field(
         default=None, description="When a dated event happened (required in policy_changes)."
@@ -177,11 +189,11 @@ class Country(Record):
 
     id: Slug
     kind: Literal["country", "region"] = "country"
-    name: Text
-    local_name: Text
+    name: Name
+    local_name: Name
     iso2: Annotated[str, Field(pattern=r"^[A-Z]{2}$")] | None = None
     iso3: Annotated[str, Field(pattern=r"^[A-Z]{3}$")] | None = None
-    aliases: list[Text] = []
+    aliases: list[Name] = []
     roles: list[Role] = []
     summary: Text
     as_of: FullDate

@@ -8,7 +8,7 @@ from migcli.errors import NotFoundError
 from migcli.text import fold, shorten
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterable
 
     from migcli.shapes import CountryRecord, EntryRecord, IndexRow
 
@@ -39,6 +39,11 @@ def resolve(rows: list[IndexRow], typed: str) -> IndexRow:
                 f"'{shorten(typed)}' could be {ids}; type more of the name or the id"
             )
     raise NotFoundError(unknown_message("country", typed, suggest(rows, typed)))
+
+
+def resolve_ids(rows: list[IndexRow], typed: Iterable[str]) -> list[str]:
+    """Ids for many typed names, in order, each name resolved once however often it is typed."""
+    return list(dict.fromkeys(resolve(rows, name)["id"] for name in dict.fromkeys(typed)))
 
 
 def unknown_message(what: str, typed: str, suggestions: list[str]) -> str:

@@ -199,9 +199,10 @@ def _rows_with_words(blob: str, starts: list[int], words: list[list[str]]) -> li
         found: set[int] = set()
         for needle in (_needle(w) for w in choices):
             at = blob.find(needle)
-            while at >= 0:
-                found.add(bisect.bisect_right(starts, at) - 1)
-                at = blob.find(needle, at + 1)
+            while at >= 0:  # one hit per row: jump to the next row, so cost follows rows
+                row = bisect.bisect_right(starts, at) - 1
+                found.add(row)
+                at = blob.find(needle, starts[row + 1]) if row + 1 < len(starts) else -1
         rows = found if rows is None else rows & found
         if not rows:
             return []

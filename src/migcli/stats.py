@@ -58,12 +58,26 @@ def years(view: SeriesView) -> list[int]:
     return list(range(min(present), max(present) + 1)) if present else []
 
 
-def value_at(view: SeriesView, category: str, year: int) -> int | None:
-    """The value, or None when the point is missing (never zero)."""
-    for point in view["points"]:
-        if point["category"] == category and point["year"] == year:
-            return point["value"]
-    return None
+class Points:
+    """A series' points and breaks indexed once, so drawing a table is linear in its cells."""
+
+    __slots__ = ("_breaks", "_points")
+
+    def __init__(self, view: SeriesView) -> None:
+        self._points = {(p["category"], p["year"]): p for p in view["points"]}
+        self._breaks = {b["year"]: b["note"] for b in view["breaks"]}
+
+    def point(self, category: str, year: int) -> PointRecord | None:
+        return self._points.get((category, year))
+
+    def value(self, category: str, year: int) -> int | None:
+        """The value, or None when the point is missing (never zero)."""
+        point = self._points.get((category, year))
+        return None if point is None else point["value"]
+
+    def break_note(self, year: int) -> str | None:
+        """The note of a definition change that starts in `year`, if any."""
+        return self._breaks.get(year)
 
 
 TIDY_COLUMNS = ("series", "category", "year", "value", "partial", "note", "vintage")
@@ -90,15 +104,3 @@ def tidy_csv(views: list[SeriesView]) -> str:
     for row in tidy_rows(views):
         writer.writerow(escape_controls(c) if isinstance(c, str) else c for c in row)
     return out.getvalue()
-
-
-def point_at(view: SeriesView, category: str, year: int) -> PointRecord | None:
-    for point in view["points"]:
-        if point["category"] == category and point["year"] == year:
-            return point
-    return None
-
-
-def break_at(view: SeriesView, year: int) -> str | None:
-    """The note of a definition change that starts in `year`, if any."""
-    return next((b["note"] for b in view["breaks"] if b["year"] == year), None)

@@ -27,8 +27,37 @@ def fold(value: str) -> str:
 
 
 def one_line(value: str) -> str:
-    """For messages: control characters visible, and newlines too, so one message is one line."""
-    return escape_controls(value).replace("\n", "\\n").replace("\t", " ")
+    """For messages: control characters visible, and every line break too (newline, line and
+    paragraph separators), so one message is one line."""
+    escaped = escape_controls(value).replace("\n", "\\n").replace("\t", " ")
+    return re.sub("[\u2028\u2029]", lambda m: f"\\u{ord(m.group()):04x}", escaped)
+
+
+# Zero-width and other invisible format characters: two names that look the same must be the same.
+INVISIBLE_CHARS = (
+    "[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u2028-\u202e"
+    "\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0]"
+)
+_LOOKALIKE_SCRIPTS = ("LATIN", "CYRILLIC", "GREEK")
+
+
+def find_invisible_char(value: str) -> str | None:
+    match = re.search(INVISIBLE_CHARS, value)
+    return match.group() if match else None
+
+
+def mixed_script_word(value: str) -> str | None:
+    """A word that mixes Latin, Cyrillic or Greek letters (a look-alike spoof), or None."""
+    for word in value.split():
+        scripts = set()
+        for char in word:
+            if char.isalpha():
+                script = unicodedata.name(char, "").split(" ", 1)[0]
+                if script in _LOOKALIKE_SCRIPTS:
+                    scripts.add(script)
+        if len(scripts) > 1:
+            return word
+    return None
 
 
 def shorten(value: str, limit: int = 60) -> str:

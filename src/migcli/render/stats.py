@@ -12,7 +12,7 @@ from rich.text import Text
 
 from migcli.render.console import safe
 from migcli.render.show import source_line
-from migcli.stats import break_at, point_at, value_at, years
+from migcli.stats import Points, years
 
 if TYPE_CHECKING:
     from migcli.shapes import PointRecord, SeriesView
@@ -83,16 +83,17 @@ def value_table(view: SeriesView) -> Table:
     table.add_column("Year", no_wrap=True)
     for category in view["categories"]:
         table.add_column(safe(category), justify="right", overflow="fold")
+    points = Points(view)
     for year in years(view):
         cells = []
         for category in view["categories"]:
-            point = point_at(view, category, year)
+            point = points.point(category, year)
             if point is None:
                 cells.append(Text("missing", style="dim"))
             else:
                 cells.append(Text(f"{point['value']:,}" + (" p" if point["partial"] else "")))
-        label = str(year) + (" ‖" if break_at(view, year) else "")
-        table.add_row(label, *cells, end_section=bool(break_at(view, year + 1)))
+        label = str(year) + (" ‖" if points.break_note(year) else "")
+        table.add_row(label, *cells, end_section=bool(points.break_note(year + 1)))
     return table
 
 
@@ -118,7 +119,8 @@ def bar_chart(
     """
     shades = SHADES if (console.encoding or "").lower().startswith("utf") else ASCII_SHADES
     span = years(view)
-    totals = {y: sum(value_at(view, c, y) or 0 for c in categories) for y in span}
+    index = Points(view)
+    totals = {y: sum(index.value(c, y) or 0 for c in categories) for y in span}
     largest = largest or max(totals.values(), default=0) or 1
     width = max(10, console.width - 24)
     chart = Table(box=None, title=title, title_justify="left", show_header=False, pad_edge=False)
@@ -126,7 +128,7 @@ def bar_chart(
     chart.add_column("Bar", no_wrap=True, overflow="crop")
     chart.add_column("Total", justify="right", no_wrap=True)
     for year in span:
-        values = [value_at(view, c, year) for c in categories]
+        values = [index.value(c, year) for c in categories]
         if all(v is None for v in values):
             chart.add_row(str(year), Text("missing", style="dim"), "")
             continue
@@ -134,13 +136,13 @@ def bar_chart(
         for i, value in enumerate(values):
             cells = round((value or 0) / largest * width)
             bar.append(shades[i % len(shades)] * cells, style=COLOURS[i % len(COLOURS)])
-        points = [point_at(view, c, year) for c in categories]
+        points = [index.point(c, year) for c in categories]
         label = f"{totals[year]:,}"
         if any(p is not None and p["partial"] for p in points):
             label += " partial year"
         if None in values:
             label += " (some missing)"
-        chart.add_row(str(year) + (" ‖" if break_at(view, year) else ""), bar, label)
+        chart.add_row(str(year) + (" ‖" if index.break_note(year) else ""), bar, label)
     if len(categories) > 1:
         legend = Text("Key: ")
         for i, category in enumerate(categories):
