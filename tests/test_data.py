@@ -84,9 +84,12 @@ def test_assessments_are_attributed_to_the_source(countries: dict[str, CountryRe
     assert all(any(s.startswith("mpi-") for s in e["sources"]) for e in mpi)
 
 
-def _coverage() -> list[tuple[str, str, list[str]]]:
+NEW_COVERAGE = Path(__file__).resolve().parent / "coverage"
+
+
+def _coverage(folder: Path = COVERAGE) -> list[tuple[str, str, list[str]]]:
     rows = []
-    for path in sorted(COVERAGE.glob("*.toml")):
+    for path in sorted(folder.glob("*.toml")):
         for statement in tomli.loads(path.read_text())["statement"]:
             rows.append((path.stem, statement["text"], statement["carried_by"]))
     return rows
@@ -99,6 +102,17 @@ def test_seed_statements_are_carried_by_existing_entries(
     assert len(rows) >= 100
     for _, text, carried_by in rows:
         assert text.strip() and carried_by, text
+        for ref in carried_by:
+            country_id, path = ref.split(":")
+            section, entry_id = path.split("/")
+            ids = [e["id"] for e in entries_of(countries[country_id], section)]
+            assert entry_id in ids, f"{ref} (for: {text})"
+
+
+def test_new_records_carry_their_key_statements(countries: dict[str, CountryRecord]) -> None:
+    rows = _coverage(NEW_COVERAGE)
+    assert {country for country, _, _ in rows} == {"nicaragua", "belize"}
+    for _, text, carried_by in rows:
         for ref in carried_by:
             country_id, path = ref.split(":")
             section, entry_id = path.split("/")

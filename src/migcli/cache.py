@@ -77,7 +77,7 @@ class Generation:
         self.files = files  # file name -> content hash
 
 
-def generation(data_dir: DataDir) -> Generation:
+def generation(data_dir: DataDir, use_cache: bool = True) -> Generation:
     """Hash every file's bytes (bounded reads); unreadable files are left to the loader."""
     files: dict[str, str] = {}
     for data_file in data_dir.files:
@@ -90,7 +90,7 @@ def generation(data_dir: DataDir) -> Generation:
         files[data_file.name] = key
     listing = "\n".join(f"{name}\0{key}" for name, key in files.items())
     set_key = blake2b(listing.encode("utf-8", "surrogatepass"), digest_size=16)
-    root = _usable_root(data_dir)
+    root = _usable_root(data_dir) if use_cache else None
     return Generation(root / format_key() if root else None, set_key.hexdigest(), files)
 
 
@@ -153,6 +153,8 @@ def _shape_ok(artifact: str, value: Any) -> bool:
         )
     if artifact == "index":
         return isinstance(value, list) and all(isinstance(row, dict) for row in value)
+    if artifact.startswith("render-"):
+        return isinstance(value, str)
     return isinstance(value, dict | list)
 
 
@@ -217,6 +219,11 @@ def _sealed(key: str, value: Any) -> str:
     payload = json.dumps(value, ensure_ascii=True)
     seal = {"seal": _SEAL, "key": key, "digest": _payload_digest(payload), "value": payload}
     return json.dumps(seal, ensure_ascii=True)
+
+
+def digest(data: bytes, size: int = 16) -> str:
+    """A hex BLAKE2b digest, for keys built elsewhere (the render cache)."""
+    return blake2b(data, digest_size=size).hexdigest()
 
 
 def _payload_digest(payload: str) -> str:

@@ -24,18 +24,18 @@ if TYPE_CHECKING:
 
 
 class Catalog:
-    def __init__(self, data_dir: DataDir) -> None:
+    def __init__(self, data_dir: DataDir, use_cache: bool = True) -> None:
         if data_dir.refused:
             raise data_dir.refused[0]
         self.data_dir = data_dir
-        self._generation = cache.generation(data_dir)
+        self.generation = cache.generation(data_dir, use_cache)
         self._index: list[IndexRow] | None = None
         self._loaded: dict[str, CountryRecord] | None = None  # all, after a full build
         self._read: dict[str, CountryRecord] = {}  # single records read from the cache
 
     def index(self) -> list[IndexRow]:
         if self._index is None:
-            cached = cache.read(self._generation, "index")
+            cached = cache.read(self.generation, "index")
             self._index = cached if cached is not None else self._build()
         return self._index
 
@@ -44,7 +44,7 @@ class Catalog:
         if self._loaded is None:
             if country_id in self._read:
                 return self._read[country_id]
-            cached: CountryRecord | None = cache.read(self._generation, f"country-{country_id}")
+            cached: CountryRecord | None = cache.read(self.generation, f"country-{country_id}")
             if cached is not None:
                 self._read[country_id] = cached
                 return cached
@@ -58,11 +58,11 @@ class Catalog:
 
     def derived(self, name: str, build: Callable[[list[CountryRecord]], T]) -> T:
         """A value computed from all countries (such as the search index), cached with them."""
-        cached: T | None = cache.read(self._generation, name)
+        cached: T | None = cache.read(self.generation, name)
         if cached is not None:
             return cached
         value = build(self.countries())
-        cache.add_artifact(self._generation, name, value)
+        cache.add_artifact(self.generation, name, value)
         return value
 
     def _build(self) -> list[IndexRow]:
@@ -71,7 +71,7 @@ class Catalog:
         self._index = [index_row(c, f.name) for c, f in loaded]
         artifacts: dict[str, Any] = {"index": self._index}
         artifacts.update({f"country-{c['id']}": c for c, _ in loaded})
-        cache.write_generation(self._generation, artifacts)
+        cache.write_generation(self.generation, artifacts)
         return self._index
 
 

@@ -6,6 +6,7 @@ the `--json` paths start fast.
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -48,7 +49,7 @@ CountryFilterOption = Annotated[
 ]
 
 
-GLOBAL_FLAGS = ("--no-pager", "--ascii")
+GLOBAL_FLAGS = ("--no-pager", "--ascii", "--no-cache")
 GLOBAL_VALUED = ("--data-dir",)
 
 
@@ -79,12 +80,15 @@ class Options:
     A plain class: importing dataclasses costs milliseconds at every start.
     """
 
-    __slots__ = ("ascii", "data_dir", "pager")
+    __slots__ = ("ascii", "cache", "data_dir", "pager")
 
-    def __init__(self, data_dir: str | None, pager: bool, ascii: bool = False) -> None:
+    def __init__(
+        self, data_dir: str | None, pager: bool, ascii: bool = False, cache: bool = True
+    ) -> None:
         self.data_dir = data_dir
         self.pager = pager
         self.ascii = ascii
+        self.cache = cache
 
 
 class _Group(TyperGroup):
@@ -170,12 +174,18 @@ def _options(
         bool,
         typer.Option("--ascii", help="Escape every non-ASCII character in JSON output."),
     ] = False,
+    no_cache: Annotated[
+        bool,
+        typer.Option(
+            "--no-cache", help="Read and render afresh; write no cache (MIGCLI_NO_CACHE=1)."
+        ),
+    ] = False,
     version: Annotated[
         bool,
         typer.Option("--version", callback=_version, is_eager=True, help="Print the version."),
     ] = False,
 ) -> None:
-    ctx.obj = Options(data_dir=data_dir, pager=not no_pager, ascii=ascii_json)
+    ctx.obj = Options(data_dir, pager=not no_pager, ascii=ascii_json, cache=not no_cache)
 
 
 def _options_of(ctx: typer.Context) -> Options:
@@ -184,21 +194,47 @@ def _options_of(ctx: typer.Context) -> Options:
 
 
 def _catalog(ctx: typer.Context) -> Catalog:
-    return Catalog(open_data_dir(_options_of(ctx).data_dir))
+    options = _options_of(ctx)
+    return Catalog(open_data_dir(options.data_dir), use_cache=options.cache)
 
 
-def _console(ctx: typer.Context) -> Any:
-    """A context manager giving the console for tables; output is paged on leaving it."""
-    from migcli.render.console import paged
+def _render_key(ctx: typer.Context, catalog: Catalog) -> str:
+    from migcli.pager import terminal_width
+    from migcli.rendercache import render_key
 
-    return paged(_options_of(ctx).pager)
+    command = ctx.command.name or ""
+    return render_key(catalog.generation, command, dict(ctx.params), terminal_width())
+
+
+def _replay(ctx: typer.Context, catalog: Catalog) -> bool:
+    """Print a table command's cached text, without Rich; False on a miss."""
+    from migcli.rendercache import lookup
+
+    text = lookup(catalog.generation, _render_key(ctx, catalog))
+    if text is None:
+        return False
+    from migcli.pager import emit
+
+    emit(text, _options_of(ctx).pager)
+    return True
+
+
+def _tables(ctx: typer.Context, catalog: Catalog, draw: Callable[[Any], None]) -> None:
+    """The one seam for tables: render with Rich, remember the text, print it (paged)."""
+    from migcli.pager import emit
+    from migcli.render.console import render_text
+    from migcli.rendercache import store
+
+    text = render_text(draw)
+    store(catalog.generation, _render_key(ctx, catalog), text)
+    emit(text, _options_of(ctx).pager)
 
 
 def _json(ctx: typer.Context, value: Any) -> None:
     write_json(value, ascii_only=_options_of(ctx).ascii)
 
 
-def _emit(ctx: typer.Context, value: Any, as_json: bool, renderer: str) -> None:
+def _emit(ctx: typer.Context, catalog: Catalog, value: Any, as_json: bool, renderer: str) -> None:
     """JSON on stdout, or the renderer named "module:function" in migcli.render, loaded now."""
     if as_json:
         _json(ctx, value)
@@ -206,14 +242,19 @@ def _emit(ctx: typer.Context, value: Any, as_json: bool, renderer: str) -> None:
     import importlib
 
     module, function = renderer.split(":")
-    with _console(ctx) as console:
-        getattr(importlib.import_module(f"migcli.render.{module}"), function)(console, value)
+    draw = getattr(importlib.import_module(f"migcli.render.{module}"), function)
+    _tables(ctx, catalog, lambda console: draw(console, value))
 
 
 @app.command("list")
 def list_countries(ctx: typer.Context, json: JsonOption = False) -> None:
-    """List the countries with codes, roles, entries per section and as-of date."""
-    _emit(ctx, _catalog(ctx).index(), json, "listing:render_list")
+    """List the countries: codes, entries per section, roles, and the review date.
+
+    Examples: migcli list · migcli list --json | jq -r '.[].id'
+    """
+    catalog = _catalog(ctx)
+    if json or not _replay(ctx, catalog):
+        _emit(ctx, catalog, catalog.index(), json, "listing:render_list")
 
 
 @app.command()
@@ -238,10 +279,12 @@ def show(
     Examples: migcli show guatemala · migcli show mexico -s asylum -s return ·
     migcli show mexico/comar · migcli show honduras el-salvador --json
     """
+    catalog = _catalog(ctx)
+    if not json and _replay(ctx, catalog):
+        return
     from migcli.resolve import resolve, resolve_entry
     from migcli.sections import entry_view, only_sections, parse_sections
 
-    catalog = _catalog(ctx)
     sections = parse_sections(section)
     rows = catalog.index()
     results: list[Any] = []
@@ -261,12 +304,14 @@ def show(
         return
     from migcli.render.show import render_country, render_entry
 
-    with _console(ctx) as console:
+    def draw(console: Any) -> None:
         for result in results:
             if "entry" in result:
                 render_entry(console, result)
             else:
                 render_country(console, result, sections)
+
+    _tables(ctx, catalog, draw)
 
 
 @app.command()
@@ -289,12 +334,14 @@ def search(
     Examples: migcli search asilo · migcli search "refugee commission" -c mexico ·
     migcli search reintegration -n 50 --json
     """
+    catalog = _catalog(ctx)
+    if not json and _replay(ctx, catalog):
+        return
     from migcli.resolve import resolve_ids
     from migcli.search import closest_terms
     from migcli.search import search as run_search
     from migcli.sections import parse_sections
 
-    catalog = _catalog(ctx)
     countries = set(resolve_ids(catalog.index(), country)) if country else None
     sections = set(parse_sections(section)) if section else None
     hits, words, total = run_search(catalog, query, countries, sections, limit)
@@ -303,8 +350,7 @@ def search(
     elif hits:
         from migcli.render.search import render_hits
 
-        with _console(ctx) as console:
-            render_hits(console, hits, words, total)
+        _tables(ctx, catalog, lambda console: render_hits(console, hits, words, total))
     if not hits:
         from migcli.text import shorten
 
@@ -330,12 +376,18 @@ def compare(
     section: SectionOption = None,
     json: JsonOption = False,
 ) -> None:
-    """Compare countries side by side, section by section."""
+    """Compare countries side by side, section by section.
+
+    Examples: migcli compare honduras el-salvador · migcli compare --all -s asylum ·
+    migcli compare nicaragua costa-rica --json
+    """
+    catalog = _catalog(ctx)
+    if not json and _replay(ctx, catalog):
+        return
     from migcli.compare import compare as build_comparison
     from migcli.resolve import resolve_ids
     from migcli.sections import parse_sections
 
-    catalog = _catalog(ctx)
     rows = catalog.index()
     if all_countries:
         ids = [row["id"] for row in rows if row["kind"] == "country"]
@@ -344,7 +396,7 @@ def compare(
     if len(ids) < 2:
         raise UsageError("compare needs two or more different countries, or --all")
     comparison = build_comparison(catalog.countries(ids), parse_sections(section))
-    _emit(ctx, comparison, json, "compare:render_comparison")
+    _emit(ctx, catalog, comparison, json, "compare:render_comparison")
 
 
 @app.command()
@@ -367,6 +419,8 @@ def validate(
 
     Warnings name sources a researcher would not cite (upload sites, mirrors, staging or CDN
     copies, encyclopedias, blogs) and sources no entry cites.
+
+    Examples: migcli validate · migcli validate --strict mydata/ · migcli validate x.toml
     """
     from migcli.text import one_line
     from migcli.validate import validate_paths
@@ -401,7 +455,10 @@ def schema(
         ),
     ] = None,
 ) -> None:
-    """Print the JSON Schema of the TOML record format (or of a --json output)."""
+    """Print the JSON Schema of the TOML record format (or of a --json output).
+
+    Examples: migcli schema > country.schema.json · migcli schema --output search
+    """
     from migcli.schemas import output_schema, record_schema
 
     write_json(output_schema(output) if output else record_schema())
@@ -421,10 +478,12 @@ def timeline(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """Every dated policy change, oldest first."""
-    from migcli.resolve import resolve_ids
+    """Every dated policy change, oldest first, each with its sources.
+
+    Examples: migcli timeline --since 2021-07 · migcli timeline -c panama --since 2024 ·
+    migcli timeline --until 2020 --json
+    """
     from migcli.text import shorten
-    from migcli.timeline import timeline as build_timeline
 
     for name, value in (("--since", since), ("--until", until)):
         if value is not None and not re.fullmatch(r"\d{4}(-\d{2}(-\d{2})?)?", value):
@@ -432,10 +491,15 @@ def timeline(
                 f"{name} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not '{shorten(value)}'"
             )
     catalog = _catalog(ctx)
+    if not json and _replay(ctx, catalog):
+        return
+    from migcli.resolve import resolve_ids
+    from migcli.timeline import timeline as build_timeline
+
     ids = resolve_ids(catalog.index(), country) if country else None
     events = build_timeline(catalog.countries(ids), since, until)
     if events or json:
-        _emit(ctx, events, json, "timeline:render_timeline")
+        _emit(ctx, catalog, events, json, "timeline:render_timeline")
     if not events:  # like search: an empty answer exits 1, and --json still prints []
         raise NotFoundError("no dated policy changes match those filters")
 
@@ -468,13 +532,21 @@ def stats(
         typer.Option("--csv", help="Tidy CSV: series,category,year,value,partial,note,vintage."),
     ] = False,
 ) -> None:
-    """List statistical series, or show one as a table and bar chart with its sources."""
-    from migcli.resolve import resolve
-    from migcli.stats import all_series, find_series, only_category, tidy_csv
+    """List statistical series with their years, or show one as a table and bar chart.
 
+    Partial years are marked p, definition changes ‖; a missing year is shown as missing.
+
+    Examples: migcli stats · migcli stats darien-crossings · migcli stats usbp-apprehensions-sw
+    --split · migcli stats comar-asylum-applications --csv
+    """
     if json and csv:
         raise UsageError("choose one of --json and --csv")
     catalog = _catalog(ctx)
+    if not (json or csv) and _replay(ctx, catalog):
+        return
+    from migcli.resolve import resolve
+    from migcli.stats import all_series, find_series, only_category, tidy_csv
+
     country_id = resolve(catalog.index(), country)["id"] if country else None
     views = all_series(catalog.countries())
     if series:
@@ -492,11 +564,10 @@ def stats(
     else:
         from migcli.render.stats import render_series, render_series_list
 
-        with _console(ctx) as console:
-            if series:
-                render_series(console, views[0], split)
-            else:
-                render_series_list(console, views)
+        if series:
+            _tables(ctx, catalog, lambda console: render_series(console, views[0], split))
+        else:
+            _tables(ctx, catalog, lambda console: render_series_list(console, views))
 
 
 @app.command()
@@ -510,13 +581,18 @@ def sources(
     ] = None,
     json: JsonOption = False,
 ) -> None:
-    """A numbered bibliography with addresses, per country."""
+    """A numbered bibliography per country: kinds and addresses, numbered as in show.
+
+    Examples: migcli sources belize · migcli sources --json | jq '.mexico[0]'
+    """
+    catalog = _catalog(ctx)
+    if not json and _replay(ctx, catalog):
+        return
     from migcli.resolve import resolve
 
-    catalog = _catalog(ctx)
     ids = [resolve(catalog.index(), country)["id"]] if country else None
     by_country = {c["id"]: c["sources"] for c in catalog.countries(ids)}
-    _emit(ctx, by_country, json, "sources:render_sources")
+    _emit(ctx, catalog, by_country, json, "sources:render_sources")
 
 
 @app.command()

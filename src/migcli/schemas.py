@@ -35,6 +35,7 @@ def output_schema(command: str) -> dict[str, Any]:
     from migcli.shapes import (
         Comparison,
         CountryRecord,
+        EntryView,
         Event,
         Hit,
         IndexRow,
@@ -44,7 +45,7 @@ def output_schema(command: str) -> dict[str, Any]:
 
     shapes: dict[str, Any] = {
         "list": list[IndexRow],
-        "show": CountryRecord | list[CountryRecord],
+        "show": CountryRecord | EntryView | list[CountryRecord | EntryView],
         "search": list[Hit],
         "compare": Comparison,
         "timeline": list[Event],
