@@ -32,10 +32,10 @@ bench: $(VENV)/.dev
 	$(BIN)/python bench/scale.py
 
 snapshots: $(VENV)/.dev
-	$(BIN)/python scripts/make_snapshots.py
+	$(BIN)/python -m scripts.make_snapshots
 
 goldens: $(VENV)/.dev
-	$(BIN)/python scripts/make_goldens.py
+	$(BIN)/python -m scripts.make_goldens
 
 docs: $(VENV)/.dev
 	$(BIN)/python scripts/make_docs.py

@@ -42,13 +42,10 @@ def goldens() -> dict[str, str]:
 
 
 def main() -> None:
-    GOLDEN.mkdir(exist_ok=True)
+    from scripts._files import write_generated
+
     wanted = goldens()
-    for stale in GOLDEN.glob("*.txt"):
-        if stale.name not in wanted:
-            stale.unlink()
-    for name, text in wanted.items():
-        (GOLDEN / name).write_text(text, encoding="utf-8")
+    write_generated(GOLDEN, "*.txt", wanted)
     print(f"wrote {len(wanted)} golden files to {GOLDEN.relative_to(ROOT)}")
 
 

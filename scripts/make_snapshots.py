@@ -22,13 +22,10 @@ def snapshots() -> dict[str, str]:
 
 
 def main() -> None:
-    SNAPSHOTS.mkdir(exist_ok=True)
+    from scripts._files import write_generated
+
     wanted = snapshots()
-    for stale in SNAPSHOTS.glob("*.json"):
-        if stale.name not in wanted:
-            stale.unlink()
-    for name, text in wanted.items():
-        (SNAPSHOTS / name).write_text(text, encoding="utf-8")
+    write_generated(SNAPSHOTS, "*.json", wanted)
     print(f"wrote {len(wanted)} snapshots to {SNAPSHOTS.relative_to(ROOT)}")
 
 

@@ -716,6 +716,7 @@ def main() -> None:
     code: Any = 0
     try:
         try:
+            _only_the_command_run(sys.argv[1:])
             app(prog_name="migcli", standalone_mode=True)
         except SystemExit as exit_:
             code = exit_.code
@@ -729,6 +730,37 @@ def main() -> None:
     if code == 1 and _stdout_broken():
         _quiet_exit(141)  # Click turned a broken pipe into exit 1
     sys.exit(code)
+
+
+def _only_the_command_run(args: list[str]) -> None:
+    """Keep only the command being run: Typer converts every command's signature at each start
+    (about 15 ms for twelve commands), and one command needs only its own. Help, completion
+    and anything that is not exactly a command name keep them all, for listings and "Did you
+    mean"."""
+    import os
+
+    if any(key.startswith("_MIGCLI_COMPLETE") for key in os.environ):
+        return
+    hoisted = hoist_global_options(args)
+    first = None
+    skip = False
+    for arg in hoisted:
+        if skip:
+            skip = False
+        elif arg in GLOBAL_VALUED:
+            skip = True  # its value follows
+        elif arg in ("-h", "--help"):
+            return  # help for the whole app
+        elif not arg.startswith("-"):
+            first = arg
+            break
+    named = [c for c in app.registered_commands if _command_name(c) == first]
+    if named:
+        app.registered_commands = named
+
+
+def _command_name(command: Any) -> str:
+    return str(command.name or command.callback.__name__.replace("_", "-"))
 
 
 def _stdout_broken() -> bool:

@@ -13,7 +13,7 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from migcli.records import SECTION_TITLES, SECTIONS, entries_of
+from migcli.records import SECTION_TITLES, SECTIONS, entries_of, entry_details
 from migcli.sections import source_numbers
 from migcli.text import escape_controls
 
@@ -106,16 +106,9 @@ def _markdown_entry(entry: EntryRecord, number: dict[str, int]) -> str:
     detail = f" ({'; '.join(facts)})" if facts else ""
     refs = "".join(f"\\[{number[s]}\\]" for s in entry["sources"])
     out = [f"- **{name}**{detail}: {md(entry['description'])} {refs}"]
-    for label, key in (
-        ("Local name", "local_name"),
-        ("Parent", "parent"),
-        ("Legal basis", "legal_basis"),
-        ("Later changes", "later_changes"),
-        ("Note", "note"),
-    ):
-        value = entry[key]  # type: ignore[literal-required]
-        if value:
-            out.append(f"  - {label}: {md(value)}")
+    if entry["local_name"]:
+        out.append(f"  - Local name: {md(entry['local_name'])}")
+    out += [f"  - {label}: {md(value)}" for label, value in entry_details(entry)]
     if entry["tags"]:
         out.append(f"  - Tags: {md(', '.join(entry['tags']))}")
     out.append(f"  - Id: {md(entry['id'])}")

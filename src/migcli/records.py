@@ -49,6 +49,20 @@ SECTION_SHORT: dict[str, str] = {
 }
 
 
+# The optional text fields printed under an entry's description, with their labels, in order.
+DETAIL_FIELDS: tuple[tuple[str, str], ...] = (
+    ("Parent", "parent"),
+    ("Legal basis", "legal_basis"),
+    ("Later changes", "later_changes"),
+    ("Note", "note"),
+)
+
+
+def entry_details(entry: EntryRecord) -> list[tuple[str, str]]:
+    """(label, value) for each detail field the entry fills."""
+    return [(label, entry[key]) for label, key in DETAIL_FIELDS if entry[key]]  # type: ignore[literal-required]
+
+
 def entries_of(country: CountryRecord, section: str) -> list[EntryRecord]:
     value: list[EntryRecord] = country[section]  # type: ignore[literal-required]
     return value

@@ -11,7 +11,7 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import SECTION_TITLES, entries_of
+from migcli.records import SECTION_TITLES, entries_of, entry_details
 from migcli.render.console import join, safe
 from migcli.sections import cited_sources, source_numbers
 
@@ -64,7 +64,7 @@ def entry_block(section: str, entry: EntryRecord, number: dict[str, int]) -> Pad
         block.append("\n")
         block.append_text(facts)
     block.append("\n")
-    block.append_text(entry_details(entry, number))
+    block.append_text(entry_text(entry, number))
     return Padding(block, (0, 0, 1, 2))
 
 
@@ -105,7 +105,7 @@ def section_table(section: str, entries: list[EntryRecord], number: dict[str, in
         table.add_row(
             entry_name(entry),
             when,
-            entry_details(entry, number),
+            entry_text(entry, number),
         )
     return table
 
@@ -128,17 +128,10 @@ def status_text(status: str, status_date: str | None) -> Text:
     return text
 
 
-def entry_details(entry: EntryRecord, number: dict[str, int]) -> Text:
+def entry_text(entry: EntryRecord, number: dict[str, int]) -> Text:
     parts = [safe(entry["description"])]
-    for label, key in (
-        ("Parent", "parent"),
-        ("Legal basis", "legal_basis"),
-        ("Later", "later_changes"),
-        ("Note", "note"),
-    ):
-        value = entry[key]  # type: ignore[literal-required]
-        if value:
-            parts.append(Text.assemble((f"{label}: ", "bold"), safe(value)))
+    for label, value in entry_details(entry):
+        parts.append(Text.assemble((f"{label}: ", "bold"), safe(value)))
     parts.append(Text("Sources: " + footnotes(entry["sources"], number), style="dim"))
     return Text("\n").join(parts)
 
