@@ -33,7 +33,7 @@ except ImportError:  # another Python implementation
     from hashlib import blake2b
 
 ENV_CACHE_DIR = "MIGCLI_CACHE_DIR"
-_SEAL = "migcli-cache-2"
+_SEAL = "migcli-cache-3"
 MAX_BYTES = 64 * 1024 * 1024  # past this, the least recently built sets are dropped
 STALE_BUILD_SECONDS = 3600  # an unfinished build older than this was killed
 MAX_AGE_SECONDS = 30 * 24 * 3600  # a set not rebuilt for this long belongs to an old folder
@@ -126,19 +126,27 @@ def read(gen: Generation, artifact: str) -> Any | None:
         return None
     path, key = where
     try:
-        sealed = json.loads(path.read_bytes())
-    except (OSError, ValueError, RecursionError):  # RecursionError: absurdly nested JSON
-        return None
-    if not isinstance(sealed, dict) or sealed.get("seal") != _SEAL or sealed.get("key") != key:
-        return None
-    payload = sealed.get("value")
-    if not isinstance(payload, str) or sealed.get("digest") != _payload_digest(payload):
-        return None
-    try:
-        value = json.loads(payload)
-    except (ValueError, RecursionError):
+        value = _unseal(path.read_bytes(), key)
+    except OSError:
         return None
     return value if _shape_ok(artifact, value) else None
+
+
+def _unseal(raw: bytes, key: str) -> Any | None:
+    """The payload of an entry: a header line (seal, key, digest), then the JSON payload."""
+    header, _, payload = raw.partition(b"\n")
+    try:
+        seal = json.loads(header)
+    except (ValueError, RecursionError):
+        return None
+    if not isinstance(seal, dict) or seal.get("seal") != _SEAL or seal.get("key") != key:
+        return None
+    if seal.get("digest") != _payload_digest(payload):
+        return None
+    try:
+        return json.loads(payload)
+    except (ValueError, RecursionError):  # RecursionError: absurdly nested JSON
+        return None
 
 
 def _shape_ok(artifact: str, value: Any) -> bool:
@@ -178,7 +186,7 @@ def write_generation(gen: Generation, artifacts: dict[str, Any]) -> None:
     try:
         for name, value in artifacts.items():
             if not name.startswith("country-"):
-                (staging / f"{name}.json").write_text(_sealed(gen.set_key, value), "ascii")
+                (staging / f"{name}.json").write_bytes(_sealed(gen.set_key, value))
         try:
             os.rename(staging, sets / gen.set_key)
         except OSError:  # built meanwhile by another process, or damaged: keep theirs if whole
@@ -208,17 +216,17 @@ def _write_one(gen: Generation, name: str, value: Any) -> None:
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".tmp-", dir=path.parent)
-        with os.fdopen(fd, "w", encoding="ascii") as out:
+        with os.fdopen(fd, "wb") as out:
             out.write(_sealed(key, value))
         os.replace(tmp, path)
     except OSError:
         pass
 
 
-def _sealed(key: str, value: Any) -> str:
-    payload = json.dumps(value, ensure_ascii=True)
-    seal = {"seal": _SEAL, "key": key, "digest": _payload_digest(payload), "value": payload}
-    return json.dumps(seal, ensure_ascii=True)
+def _sealed(key: str, value: Any) -> bytes:
+    payload = json.dumps(value, ensure_ascii=True).encode("ascii")
+    seal = {"seal": _SEAL, "key": key, "digest": _payload_digest(payload)}
+    return json.dumps(seal).encode("ascii") + b"\n" + payload
 
 
 def digest(data: bytes, size: int = 16) -> str:
@@ -226,8 +234,8 @@ def digest(data: bytes, size: int = 16) -> str:
     return blake2b(data, digest_size=size).hexdigest()
 
 
-def _payload_digest(payload: str) -> str:
-    return blake2b(payload.encode("ascii", "replace"), digest_size=16).hexdigest()
+def _payload_digest(payload: bytes) -> str:
+    return blake2b(payload, digest_size=16).hexdigest()
 
 
 def prune(gen: Generation) -> None:
@@ -266,10 +274,10 @@ def prune(gen: Generation) -> None:
 
 def _members(set_folder: Path) -> set[str] | None:
     try:
-        sealed = json.loads((set_folder / "members.json").read_bytes())
-        members = json.loads(sealed["value"])
-    except (OSError, ValueError, KeyError, TypeError, RecursionError):
+        raw = (set_folder / "members.json").read_bytes()
+    except OSError:
         return None
+    members = _unseal(raw, set_folder.name)
     return {m for m in members if isinstance(m, str)} if isinstance(members, list) else None
 
 

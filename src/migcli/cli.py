@@ -199,11 +199,16 @@ def _catalog(ctx: typer.Context) -> Catalog:
 
 
 def _render_key(ctx: typer.Context, catalog: Catalog) -> str:
-    from migcli.pager import terminal_width
-    from migcli.rendercache import render_key
+    """The render-cache key of this command run, computed once."""
+    if "render_key" not in ctx.meta:
+        from migcli.pager import terminal_width
+        from migcli.rendercache import render_key
 
-    command = ctx.command.name or ""
-    return render_key(catalog.generation, command, dict(ctx.params), terminal_width())
+        command = ctx.command.name or ""
+        width = terminal_width()
+        ctx.meta["render_key"] = render_key(catalog.generation, command, dict(ctx.params), width)
+    key: str = ctx.meta["render_key"]
+    return key
 
 
 def _replay(ctx: typer.Context, catalog: Catalog) -> bool:

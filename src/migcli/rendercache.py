@@ -59,8 +59,6 @@ def _isatty() -> bool:
 
 def _code_stamp() -> list[Any]:
     """Name, size and time of migcli's modules and of Rich's: new code, new key."""
-    import importlib.util
-
     here = Path(__file__).resolve().parent
     stamp: list[Any] = []
     for folder in (here, here / "render"):
@@ -68,8 +66,23 @@ def _code_stamp() -> list[Any]:
             if entry.name.endswith(".py"):
                 info = entry.stat()
                 stamp.append((entry.name, info.st_size, info.st_mtime_ns))
-    spec = importlib.util.find_spec("rich")
-    if spec is not None and spec.origin:
-        info = os.stat(spec.origin)
-        stamp.append((spec.origin, info.st_size, info.st_mtime_ns))
+    stamp.append(_rich_stamp())
     return stamp
+
+
+def _rich_stamp() -> tuple[str, int, int]:
+    """Rich's __init__.py, looked up beside Click (already loaded) before searching sys.path."""
+    import click
+
+    beside = Path(click.__file__).resolve().parent.parent / "rich" / "__init__.py"
+    origin = str(beside)
+    if not beside.is_file():
+        import importlib.util
+
+        spec = importlib.util.find_spec("rich")
+        origin = spec.origin if spec is not None and spec.origin else ""
+    try:
+        info = os.stat(origin)
+    except OSError:
+        return (origin, -1, -1)
+    return (origin, info.st_size, info.st_mtime_ns)

@@ -78,17 +78,17 @@ def test_tampered_or_misshapen_entries_are_rebuilt(folder: Path) -> None:
     records = list(_cache().rglob("records/*.json"))
     assert records
     for record in records:
-        sealed = json.loads(record.read_text())
-        value = json.loads(sealed["value"])
+        header, payload = record.read_bytes().split(b"\n", 1)
+        value = json.loads(payload)
         value["summary"] = "\x1b[31mtampered"  # a changed payload no longer matches its digest
-        sealed["value"] = json.dumps(value)
-        record.write_text(json.dumps(sealed))
+        record.write_bytes(header + b"\n" + json.dumps(value).encode())
     assert run_json("--data-dir", str(folder), "show", "alpha") == good
     for record in _cache().rglob("records/*.json"):  # a digest recomputed, but the wrong shape
-        sealed = json.loads(record.read_text())
-        sealed["value"] = json.dumps({"id": "alpha"})
-        sealed["digest"] = cache._payload_digest(sealed["value"])
-        record.write_text(json.dumps(sealed))
+        header, _ = record.read_bytes().split(b"\n", 1)
+        payload = json.dumps({"id": "alpha"}).encode()
+        seal = json.loads(header)
+        seal["digest"] = cache._payload_digest(payload)
+        record.write_bytes(json.dumps(seal).encode() + b"\n" + payload)
     assert run_json("--data-dir", str(folder), "show", "alpha") == good
 
 
