@@ -13,7 +13,7 @@ import argparse
 import random
 from pathlib import Path
 
-from migcli.records import SECTIONS
+from migcli.registry import SECTIONS
 
 SYLLABLES = ("ka", "lo", "mi", "ren", "tu", "sa", "vor", "en", "qui", "dal", "po", "ne", "ra")
 WORDS = (

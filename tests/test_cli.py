@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 
 from migcli import __version__
-from migcli.records import SECTIONS
+from migcli.registry import SECTIONS
 
 from .conftest import run, run_json
 

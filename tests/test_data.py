@@ -12,7 +12,8 @@ import tomli
 
 from migcli.catalog import load_all
 from migcli.datadir import list_dir
-from migcli.records import CORE_SECTIONS, SECTIONS, entries_of
+from migcli.records import entries_of
+from migcli.registry import CORE_SECTIONS, SECTIONS
 from migcli.shapes import CountryRecord
 
 from .conftest import DATA, ROOT

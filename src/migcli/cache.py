@@ -38,7 +38,9 @@ MAX_BYTES = 64 * 1024 * 1024  # past this, the least recently built sets are dro
 STALE_BUILD_SECONDS = 3600  # an unfinished build older than this was killed
 MAX_AGE_SECONDS = 30 * 24 * 3600  # a set not rebuilt for this long belongs to an old folder
 # The modules whose source decides the shape of what is cached: editing any changes the key.
-_FORMAT_SOURCES = ("models.py", "records.py", "shapes.py", "search.py", "cache.py", "stats.py")
+_FORMAT_SOURCES = (
+    "registry.py", "models.py", "records.py", "shapes.py", "search.py", "cache.py", "stats.py",
+)  # fmt: skip
 
 
 def cache_root() -> Path | None:
@@ -151,7 +153,7 @@ def _unseal(raw: bytes, key: str) -> Any | None:
 
 def _shape_ok(artifact: str, value: Any) -> bool:
     """A light structural check: the right container and, for records, the right fields."""
-    from migcli.records import RECORD_FIELDS
+    from migcli.registry import RECORD_FIELDS
 
     if artifact.startswith("country-"):
         return (

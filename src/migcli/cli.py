@@ -19,6 +19,7 @@ from migcli.catalog import Catalog
 from migcli.datadir import ENV_DATA_DIR, open_data_dir
 from migcli.errors import MigcliError, NotFoundError, UsageError
 from migcli.jsonout import write_json
+from migcli.registry import SECTIONS
 from migcli.schemas import CITE_FORMATS, EXPORT_FORMATS, OUTPUTS
 
 
@@ -130,8 +131,8 @@ SectionOption = Annotated[
     typer.Option(
         "--section",
         "-s",
-        help="Only this section (repeatable): institutions, enforcement, asylum, "
-        "labor_pathways, reintegration, policy_changes, cooperation, assessment.",
+        help="Only this section (repeatable): " + ", ".join(SECTIONS) + "; or a heading or "
+        "its first letters.",
         autocompletion=complete_section,
     ),
 ]
@@ -287,8 +288,9 @@ def show(
     catalog = _catalog(ctx)
     if not json and _replay(ctx, catalog):
         return
+    from migcli.records import entry_view, only_sections
+    from migcli.registry import parse_sections
     from migcli.resolve import resolve, resolve_entry
-    from migcli.sections import entry_view, only_sections, parse_sections
 
     sections = parse_sections(section)
     rows = catalog.index()
@@ -302,7 +304,7 @@ def show(
             results.append(only_sections(record, sections))
     if json:  # the shape follows what was typed: one name, one object
         if resolve_sources:
-            from migcli.sections import with_cited_sources
+            from migcli.records import with_cited_sources
 
             results = [r if "entry" in r else with_cited_sources(r) for r in results]
         _json(ctx, results if len(countries) > 1 else results[0])
@@ -342,10 +344,10 @@ def search(
     catalog = _catalog(ctx)
     if not json and _replay(ctx, catalog):
         return
+    from migcli.registry import parse_sections
     from migcli.resolve import resolve_ids
     from migcli.search import closest_terms
     from migcli.search import search as run_search
-    from migcli.sections import parse_sections
 
     countries = set(resolve_ids(catalog.index(), country)) if country else None
     sections = set(parse_sections(section)) if section else None
@@ -390,8 +392,8 @@ def compare(
     if not json and _replay(ctx, catalog):
         return
     from migcli.compare import compare as build_comparison
+    from migcli.registry import parse_sections
     from migcli.resolve import resolve_ids
-    from migcli.sections import parse_sections
 
     rows = catalog.index()
     if all_countries:
@@ -627,8 +629,8 @@ def export(
     migcli export -f sqlite -o migcli.db
     """
     from migcli.export import only, render, write_atomically
+    from migcli.registry import parse_sections
     from migcli.resolve import resolve_ids
-    from migcli.sections import parse_sections
 
     catalog = _catalog(ctx)
     ids = resolve_ids(catalog.index(), country or [])
@@ -678,8 +680,8 @@ def cite(
     migcli cite guatemala/igm -f csl-json
     """
     from migcli import cite as citing
+    from migcli.records import source_numbers
     from migcli.resolve import resolve, resolve_entry
-    from migcli.sections import source_numbers
 
     catalog = _catalog(ctx)
     items: list[dict[str, Any]] = []

@@ -9,7 +9,7 @@ import os
 
 import typer
 
-from migcli.records import SECTIONS
+from migcli.registry import SECTIONS
 
 
 def _rows(ctx: typer.Context) -> list[dict[str, object]]:

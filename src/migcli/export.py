@@ -22,7 +22,7 @@ if TYPE_CHECKING:
 
 def only(countries: list[CountryRecord], sections: list[str]) -> list[CountryRecord]:
     """The records with only the chosen sections' entries (gaps follow their sections)."""
-    from migcli.sections import only_sections
+    from migcli.records import only_sections
 
     return [only_sections(c, sections) for c in countries]
 

@@ -13,8 +13,8 @@ import re
 from collections.abc import Iterator
 from typing import TYPE_CHECKING, Any
 
-from migcli.records import SECTION_TITLES, SECTIONS, entries_of, entry_details
-from migcli.sections import source_numbers
+from migcli.records import entries_of, entry_details, source_numbers
+from migcli.registry import SECTION_TITLES, SECTIONS
 from migcli.text import escape_controls
 
 if TYPE_CHECKING:

@@ -12,14 +12,14 @@ from pydantic import ValidationError
 
 from migcli.datadir import MAX_FILE_BYTES, read_bounded
 from migcli.errors import DataError
-from migcli.models import Country
+from migcli.models import Country, CountryBase
 from migcli.text import shorten
 
 MAX_PROBLEMS = 50  # per file: past this, more lines of output help nobody
 _PATH_PREFIX = re.compile(r"^([a-z_]+(\[\d+\])?(\.[a-z_]+(\[\d+\])?)*): ")
 
 
-def load_country(path: Path, shown: str) -> Country:
+def load_country(path: Path, shown: str) -> CountryBase:
     """Parse and validate `path`; raise the first problem. `shown` is the name used in messages."""
     country, problems = check_file(path, shown)
     if problems:
@@ -28,7 +28,7 @@ def load_country(path: Path, shown: str) -> Country:
     return country
 
 
-def check_file(path: Path, shown: str) -> tuple[Country | None, list[DataError]]:
+def check_file(path: Path, shown: str) -> tuple[CountryBase | None, list[DataError]]:
     """Return the validated country, or every problem found in the file."""
     try:
         text = read_text(path, shown)

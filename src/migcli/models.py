@@ -7,11 +7,19 @@ as plain dicts.
 from __future__ import annotations
 
 import re
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    WithJsonSchema,
+    create_model,
+    model_validator,
+)
 
-from migcli.records import SECTIONS, SectionName
+from migcli.registry import CORE_SECTIONS, DATED_SECTIONS, SECTIONS
 from migcli.text import find_control_char, find_invisible_char, mixed_script_word
 
 Role = Literal["origin", "transit", "destination", "return"]
@@ -57,7 +65,20 @@ def _plain_name(value: str) -> str:
     return value
 
 
+def _core_section(value: str) -> str:
+    if value not in CORE_SECTIONS:
+        raise ValueError(
+            f"'{value[:40]}' is not a core section; use one of {', '.join(CORE_SECTIONS)}"
+        )
+    return value
+
+
 Text = Annotated[str, Field(min_length=1, max_length=4000), AfterValidator(_no_controls)]
+SectionNameField = Annotated[
+    str,
+    AfterValidator(_core_section),
+    WithJsonSchema({"type": "string", "enum": list(CORE_SECTIONS)}),
+]
 Name = Annotated[Text, AfterValidator(_plain_name)]
 Slug = Annotated[str, Field(pattern=_SLUG, max_length=64)]
 PartialDate = Annotated[str, AfterValidator(_partial_date)]
@@ -129,7 +150,7 @@ class Entry(Record):
 class Gap(Record):
     """A sourced statement that a core section has no entry for this country."""
 
-    section: SectionName
+    section: SectionNameField
     note: Text
     sources: list[Slug] = Field(min_length=1)
 
@@ -184,8 +205,11 @@ class Series(Record):
         return self
 
 
-class Country(Record):
-    """A country file, or the regional record (kind = "region")."""
+class CountryBase(Record):
+    """A country file, or the regional record (kind = "region"): identity and bibliography.
+
+    `Country` below adds one list per section of the registry, then gaps and series.
+    """
 
     id: Slug
     kind: Literal["country", "region"] = "country"
@@ -198,19 +222,9 @@ class Country(Record):
     summary: Text
     as_of: FullDate
     sources: list[Source] = Field(min_length=1)
-    institutions: list[Entry] = []
-    enforcement: list[Entry] = []
-    asylum: list[Entry] = []
-    labor_pathways: list[Entry] = []
-    reintegration: list[Entry] = []
-    policy_changes: list[Entry] = []
-    cooperation: list[Entry] = []
-    assessment: list[Entry] = []
-    gaps: list[Gap] = []
-    series: list[Series] = []
 
     @model_validator(mode="after")
-    def _consistent(self) -> Country:
+    def _consistent(self) -> CountryBase:
         if self.kind == "country" and (self.iso2 is None or self.iso3 is None):
             raise ValueError("a country needs iso2 and iso3 codes")
         source_ids = [s.id for s in self.sources]
@@ -221,15 +235,28 @@ class Country(Record):
             for i, entry in enumerate(getattr(self, section)):
                 entry_ids.append(entry.id)
                 _check_refs(f"{section}[{i}].sources", entry.sources, known)
-                if section == "policy_changes" and entry.date is None:
-                    raise ValueError(f"{section}[{i}].date: a policy change needs a date")
+                if section in DATED_SECTIONS and entry.date is None:
+                    raise ValueError(f"{section}[{i}].date: entries here need a date")
         _no_duplicates("entry", entry_ids)
-        for i, gap in enumerate(self.gaps):
+        gaps: list[Gap] = getattr(self, "gaps")  # noqa: B009 - fields added by create_model
+        for i, gap in enumerate(gaps):
             _check_refs(f"gaps[{i}].sources", gap.sources, known)
-        _no_duplicates("series", [s.id for s in self.series])
-        for i, series in enumerate(self.series):
+        series_list: list[Series] = getattr(self, "series")  # noqa: B009
+        _no_duplicates("series", [s.id for s in series_list])
+        for i, series in enumerate(series_list):
             _check_refs(f"series[{i}].sources", series.sources, known)
         return self
+
+
+# One list of entries per section of the registry, in its order, then gaps and series.
+_LATER_FIELDS: dict[str, Any] = {name: (list[Entry], []) for name in SECTIONS}
+_LATER_FIELDS.update(gaps=(list[Gap], []), series=(list[Series], []))
+Country: type[CountryBase] = create_model(
+    "Country",
+    __base__=CountryBase,
+    __doc__='A country file, or the regional record (kind = "region").',
+    **_LATER_FIELDS,
+)
 
 
 def _check_refs(where: str, refs: list[str], known: set[str]) -> None:

@@ -84,7 +84,8 @@ def _names(row: IndexRow) -> list[str]:
 
 def resolve_entry(country: CountryRecord, typed: str) -> tuple[str, EntryRecord]:
     """(section, entry) named by id, acronym, name or a unique prefix of an id or name."""
-    from migcli.records import SECTIONS, entries_of
+    from migcli.records import entries_of
+    from migcli.registry import SECTIONS
 
     pairs = [(s, e) for s in SECTIONS for e in entries_of(country, s)]
     folded = fold(typed)

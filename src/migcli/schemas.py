@@ -71,6 +71,11 @@ def _portable(shape: Any) -> Any:
     if typing.is_typeddict(shape):
         hints = typing.get_type_hints(shape)
         fields = {name: _portable(hint) for name, hint in hints.items()}
+        if shape.__name__ == "CountryRecord":  # its sections come from the registry
+            from migcli.registry import SECTIONS
+            from migcli.shapes import EntryRecord
+
+            fields.update({s: list[_portable(EntryRecord)] for s in SECTIONS})  # type: ignore[misc]
         return typing_extensions.TypedDict(shape.__name__, fields)  # type: ignore[operator]
     args = typing.get_args(shape)
     if not args:

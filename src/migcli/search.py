@@ -14,7 +14,8 @@ import re
 from typing import TYPE_CHECKING, Any
 
 from migcli.errors import UsageError
-from migcli.records import SECTION_TITLES, SECTIONS, entries_of
+from migcli.records import entries_of
+from migcli.registry import SEARCH_GROUP, SECTION_TITLES, SECTIONS
 from migcli.text import fold
 from migcli.vocabulary import variants
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
 
 INDEX_ARTIFACT = "search-4"  # bump when build_index changes shape: the cache keys on it
 MAX_QUERY = 200  # longer queries are cut: no name or phrase in the catalog comes close
-_GROUP = {"policy_changes": 1, "cooperation": 1, "assessment": 2}
 TIERS = {5: "exact", 4: "prefix", 3: "words", 2: "fuzzy", 1: "text"}
 _WORD = re.compile(r"[^\W_]+")
 
@@ -173,7 +173,7 @@ def run_query(
         and (sections is None or keys[row][1] in sections)
     ]
     # Within a tier, the bodies and programmes themselves come before events and commentary.
-    ranked.sort(key=lambda hit: (-hit[1], _GROUP.get(keys[hit[0]][1], 0), -hit[2], hit[0]))
+    ranked.sort(key=lambda hit: (-hit[1], SEARCH_GROUP.get(keys[hit[0]][1], 0), -hit[2], hit[0]))
     return ranked
 
 
@@ -252,7 +252,7 @@ def search(
         key=lambda item: (
             keys[item[0]][1] not in preferred,
             -item[1][0],
-            _GROUP.get(keys[item[0]][1], 0),
+            SEARCH_GROUP.get(keys[item[0]][1], 0),
             -item[1][1],
             item[0],
         ),
@@ -281,7 +281,7 @@ def _index(catalog: Catalog) -> dict[str, Any]:
 
 def _named_sections(queries: list[str]) -> set[str]:
     """Sections that a whole query names exactly: 'asylum', 'labour pathways', 'return'."""
-    from migcli.sections import section_key
+    from migcli.registry import section_key
 
     found = set()
     for text in queries:

@@ -92,6 +92,7 @@ def source_warnings(country: CountryRecord) -> list[str]:
 
 
 def _entries(country: CountryRecord) -> list[tuple[str, list[str]]]:
-    from migcli.records import SECTIONS, entries_of
+    from migcli.records import entries_of
+    from migcli.registry import SECTIONS
 
     return [(e["id"], e["sources"]) for s in SECTIONS for e in entries_of(country, s)]

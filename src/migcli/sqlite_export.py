@@ -13,7 +13,8 @@ import json
 import sqlite3
 from typing import TYPE_CHECKING
 
-from migcli.records import SECTIONS, entries_of
+from migcli.records import entries_of
+from migcli.registry import SECTIONS
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from migcli.sections import cited_details
+from migcli.records import cited_details, entries_of
+from migcli.registry import DATED_SECTIONS
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord, Event
@@ -26,7 +27,8 @@ def timeline(
             "cited_sources": cited_details(country, entry["sources"]),
         }
         for country in countries
-        for entry in country["policy_changes"]
+        for section in DATED_SECTIONS
+        for entry in entries_of(country, section)
         if entry["date"]
     ]
     events = [

@@ -10,7 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import SECTION_TITLES
+from migcli.registry import SECTION_TITLES
 from migcli.render.console import join, safe
 
 if TYPE_CHECKING:

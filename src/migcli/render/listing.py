@@ -9,7 +9,7 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import SECTION_SHORT, SECTION_TITLES, SECTIONS
+from migcli.registry import SECTION_SHORT, SECTION_TITLES, SECTIONS
 from migcli.render.console import safe
 
 if TYPE_CHECKING:

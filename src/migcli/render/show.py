@@ -11,9 +11,9 @@ from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
-from migcli.records import SECTION_TITLES, entries_of, entry_details
+from migcli.records import cited_sources, entries_of, entry_details, source_numbers
+from migcli.registry import DATED_SECTIONS, SECTION_TITLES
 from migcli.render.console import join, safe
-from migcli.sections import cited_sources, source_numbers
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord, EntryRecord, EntryView, SourceRecord
@@ -53,10 +53,10 @@ STACK_BELOW = 70  # columns: narrower terminals get one block per entry instead 
 def entry_block(section: str, entry: EntryRecord, number: dict[str, int]) -> Padding:
     """An entry as a block of lines: name, date and status, then the details."""
     block = entry_name(entry)
-    when = entry["date"] if section == "policy_changes" else entry["established"]
+    when = entry["date"] if section in DATED_SECTIONS else entry["established"]
     facts = Text()
     if when:
-        facts.append(when if section == "policy_changes" else f"est. {when}")
+        facts.append(when if section in DATED_SECTIONS else f"est. {when}")
     if entry["status"] != "active":
         facts.append("  " if when else "")
         facts.append_text(status_text(entry["status"], entry["status_date"]))
@@ -84,7 +84,7 @@ def header(country: CountryRecord) -> Text:
 
 
 def section_table(section: str, entries: list[EntryRecord], number: dict[str, int]) -> Table:
-    dated = section == "policy_changes"
+    dated = section in DATED_SECTIONS
     table = Table(
         title=SECTION_TITLES[section],
         title_justify="left",
