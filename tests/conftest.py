@@ -28,13 +28,16 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.delenv("FORCE_COLOR", raising=False)
 
 
-def run(*args: str, env: dict[str, str] | None = None) -> Result:
-    return CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+def run(*args: str, env: dict[str, str] | None = None, code: int | None = None) -> Result:
+    """Run migcli in-process; with `code`, fail at once on any other exit code."""
+    result = CliRunner().invoke(app, list(args), env=env, catch_exceptions=False)
+    if code is not None:
+        assert result.exit_code == code, (args, result.exit_code, result.stderr[-500:])
+    return result
 
 
 def run_json(*args: str) -> Any:
-    result = run(*args, "--json")
-    assert result.exit_code == 0, result.stderr
+    result = run(*args, "--json", code=0)
     assert result.stderr == ""
     return json.loads(result.stdout)
 

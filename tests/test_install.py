@@ -34,6 +34,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return next(out.glob("migcli-*.whl"))
 
 
+@pytest.mark.slow
 def test_wheel_ships_the_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "migcli/data/countries/guatemala.toml" in names
@@ -41,6 +42,7 @@ def test_wheel_ships_the_data(wheel: Path) -> None:
     assert shipped == {f"migcli/data/countries/{p.name}" for p in DATA.glob("*.toml")}
 
 
+@pytest.mark.slow
 def test_installed_entry_point_runs_from_elsewhere(
     wheel: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from migcli.errors import UsageError
-from migcli.schemas import EXPORT_FORMATS
+from migcli.formats import EXPORT_FORMATS
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord

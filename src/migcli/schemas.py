@@ -7,16 +7,8 @@ import typing
 from typing import Any
 
 from migcli.errors import NotFoundError
+from migcli.formats import OUTPUTS
 
-OUTPUTS = ("list", "show", "search", "compare", "timeline", "stats", "sources")
-CITE_FORMATS = ("text", "bibtex", "ris", "csl-json")
-EXPORT_FORMATS = (
-    "json",
-    "jsonl",
-    "csv",
-    "markdown",
-    "sqlite",
-)  # here, light, so the CLI can offer them
 _ID = "https://migcli.invalid/schema/"  # a stable name for the schema, not an address to fetch
 
 

@@ -33,7 +33,7 @@ def load_groups(path: Path | None = None) -> list[list[str]]:
     """Each group's members as search keys; a missing or broken file means no synonyms."""
     import tomli
 
-    from migcli.search import search_key
+    from migcli.searchindex import search_key
 
     try:
         raw = tomli.loads((path or vocabulary_path()).read_text(encoding="utf-8"))

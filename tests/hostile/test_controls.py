@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from migcli.render.console import safe
+from migcli.render.common import safe
 
 from ..conftest import write_country
 from .helpers import assert_one_line_error, cli, edit

@@ -1,4 +1,4 @@
-"""The Rich console, made when output starts so it sees the real terminal, and shared helpers.
+"""The Rich console, made when output starts so it sees the real terminal.
 
 Tables are rendered into a string (`render_text`): that lets the caller strip Rich's padding
 at line ends, cache the text, and page it (see pager.py).
@@ -9,10 +9,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from rich.console import Console
-from rich.text import Text
 
 from migcli.pager import strip_padding, terminal_width
-from migcli.text import escape_controls
 
 
 def make_console() -> Console:
@@ -26,12 +24,3 @@ def render_text(draw: Callable[[Console], None]) -> str:
     with console.capture() as captured:
         draw(console)
     return strip_padding(captured.get())
-
-
-def safe(value: str | None, style: str = "") -> Text:
-    """Data text for Rich: control characters made visible, no markup, no emoji codes."""
-    return Text(escape_controls(value or ""), style=style)
-
-
-def join(parts: list[Text], sep: str = " ") -> Text:
-    return Text(sep).join(p for p in parts if p.plain)

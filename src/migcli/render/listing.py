@@ -10,7 +10,7 @@ from rich.table import Table
 from rich.text import Text
 
 from migcli.registry import SECTION_SHORT, SECTION_TITLES, SECTIONS
-from migcli.render.console import safe
+from migcli.render.common import safe
 
 if TYPE_CHECKING:
     from migcli.shapes import IndexRow

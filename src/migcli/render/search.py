@@ -11,7 +11,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from migcli.render.console import join, safe
+from migcli.render.common import join, safe
 
 if TYPE_CHECKING:
     from migcli.shapes import Hit

@@ -7,16 +7,15 @@ from typing import TYPE_CHECKING
 from rich import box
 from rich.console import Console
 from rich.padding import Padding
-from rich.style import Style
 from rich.table import Table
 from rich.text import Text
 
 from migcli.records import cited_sources, entries_of, entry_details, source_numbers
 from migcli.registry import DATED_SECTIONS, SECTION_TITLES
-from migcli.render.console import join, safe
+from migcli.render.common import join, safe, source_line, status_text
 
 if TYPE_CHECKING:
-    from migcli.shapes import CountryRecord, EntryRecord, EntryView, SourceRecord
+    from migcli.shapes import CountryRecord, EntryRecord, EntryView
 
 
 def render_country(console: Console, country: CountryRecord, sections: list[str]) -> None:
@@ -120,14 +119,6 @@ def entry_name(entry: EntryRecord) -> Text:
     return name
 
 
-def status_text(status: str, status_date: str | None) -> Text:
-    style = {"active": "green", "paused": "yellow", "ended": "red", "proposed": "blue"}
-    text = safe(status, style.get(status, ""))
-    if status_date:
-        text.append(f" {status_date}", style="dim")
-    return text
-
-
 def entry_text(entry: EntryRecord, number: dict[str, int]) -> Text:
     parts = [safe(entry["description"])]
     for label, value in entry_details(entry):
@@ -139,38 +130,6 @@ def entry_text(entry: EntryRecord, number: dict[str, int]) -> Text:
 def footnotes(source_ids: list[str], number: dict[str, int]) -> str:
     """`1, 12, 13`: numbers never break, since a line wraps only at the spaces between them."""
     return ", ".join(str(n) for n in sorted({number[s] for s in source_ids if s in number}))
-
-
-def source_line(i: int, source: SourceRecord) -> Text:
-    line = Text(f"[{i}] ", style="bold")
-    line.append_text(safe(source["title"]))
-    line.append(". ")
-    line.append_text(safe(source["publisher"]))
-    if source["kind"]:
-        line.append(f" ({source['kind']})", style="dim")
-    dates = []
-    if source["published"]:
-        dates.append(source["published"])
-    if source["accessed"]:
-        dates.append(f"accessed {source['accessed']}")
-    if dates:
-        line.append(", " + ", ".join(dates))
-    line.append(".")
-    if source["url"]:
-        line.append(" ")
-        line.append_text(link(source["url"]))
-    elif source["reference"]:
-        line.append(" ")
-        line.append_text(safe(source["reference"], "dim"))
-    return line
-
-
-def link(url: str) -> Text:
-    """A clickable address: the link style is set on a Text, never built as markup."""
-    text = safe(url, "blue")
-    if text.plain == url:  # validated addresses only; anything escaped stays plain text
-        text.stylize(Style(link=url))
-    return text
 
 
 ENTRY_FIELDS = (

@@ -8,8 +8,7 @@ from rich.console import Console
 from rich.padding import Padding
 from rich.text import Text
 
-from migcli.render.console import safe
-from migcli.render.show import source_line
+from migcli.render.common import safe, source_line
 
 if TYPE_CHECKING:
     from migcli.shapes import SourceRecord

@@ -10,8 +10,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
-from migcli.render.console import safe
-from migcli.render.show import source_line
+from migcli.render.common import safe, source_line
 from migcli.stats import Points, years
 
 if TYPE_CHECKING:

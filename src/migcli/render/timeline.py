@@ -8,8 +8,7 @@ from rich import box
 from rich.console import Console
 from rich.table import Table
 
-from migcli.render.console import safe
-from migcli.render.show import status_text
+from migcli.render.common import safe, status_text
 
 if TYPE_CHECKING:
     from migcli.shapes import Event

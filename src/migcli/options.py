@@ -1,0 +1,101 @@
+"""Options shared by the commands: their types, their completion, and the global options.
+
+No `from __future__ import annotations` here or in the command modules: Typer reads these
+annotations at run time.
+"""
+
+from typing import Annotated, Optional
+
+import typer
+
+from migcli.registry import SECTIONS
+
+
+# Completion callbacks import their module only when the shell asks.
+def complete_country(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    from migcli.complete import complete_country
+
+    return complete_country(ctx, incomplete)
+
+
+def complete_section(incomplete: str) -> list[str]:
+    from migcli.complete import complete_section
+
+    return complete_section(incomplete)
+
+
+def complete_series(ctx: typer.Context, incomplete: str) -> list[str]:
+    from migcli.complete import complete_series
+
+    return complete_series(ctx, incomplete)
+
+
+CountryFilterOption = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    typer.Option(
+        "--country", "-c", help="Only this country (repeatable).", autocompletion=complete_country
+    ),
+]
+
+
+GLOBAL_FLAGS = ("--no-pager", "--ascii", "--no-cache")
+GLOBAL_VALUED = ("--data-dir",)
+
+
+def hoist_global_options(args: list[str]) -> list[str]:
+    """Move global options typed after the command to its front (`list --data-dir X`)."""
+    front: list[str] = []
+    rest: list[str] = []
+    i = 0
+    while i < len(args):
+        arg = args[i]
+        if arg == "--":
+            rest.extend(args[i:])
+            break
+        if arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED)):
+            front.append(arg)
+        elif arg in GLOBAL_VALUED and i + 1 < len(args):
+            front.extend(args[i : i + 2])
+            i += 1
+        else:
+            rest.append(arg)
+        i += 1
+    return front + rest
+
+
+class Options:
+    """What the global options said, handed to every command through the Click context.
+
+    A plain class: importing dataclasses costs milliseconds at every start.
+    """
+
+    __slots__ = ("ascii", "cache", "data_dir", "pager")
+
+    def __init__(
+        self, data_dir: str | None, pager: bool, ascii: bool = False, cache: bool = True
+    ) -> None:
+        self.data_dir = data_dir
+        self.pager = pager
+        self.ascii = ascii
+        self.cache = cache
+
+
+JsonOption = Annotated[bool, typer.Option("--json", help="Write JSON to stdout instead of tables.")]
+SectionOption = Annotated[
+    Optional[list[str]],  # noqa: UP045 - Typer 0.25 reads this form on Python 3.10
+    typer.Option(
+        "--section",
+        "-s",
+        help="Only this section (repeatable): " + ", ".join(SECTIONS) + "; or a heading or "
+        "its first letters.",
+        autocompletion=complete_section,
+    ),
+]
+CountryArgs = Annotated[
+    list[str],
+    typer.Argument(
+        help="Country id, ISO code, name or alias; 'region' for the regional record.",
+        autocompletion=complete_country,
+        show_default=False,
+    ),
+]
