@@ -4,7 +4,7 @@ No `from __future__ import annotations` here or in the command modules: Typer re
 annotations at run time.
 """
 
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
@@ -91,11 +91,20 @@ SectionOption = Annotated[
         autocompletion=complete_section,
     ),
 ]
+
+
+def argument(help: str, complete: Any = None) -> Any:
+    """A positional argument with help and completion, and no default shown."""
+    return typer.Argument(help=help, autocompletion=complete, show_default=False)
+
+
+OptionalCountryArgs = Annotated[
+    Optional[list[str]],  # noqa: UP045
+    argument("Only these countries (default: all).", complete_country),
+]
 CountryArgs = Annotated[
     list[str],
-    typer.Argument(
-        help="Country id, ISO code, name or alias; 'region' for the regional record.",
-        autocompletion=complete_country,
-        show_default=False,
+    argument(
+        "Country id, ISO code, name or alias; 'region' for the regional record.", complete_country
     ),
 ]

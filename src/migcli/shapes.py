@@ -58,7 +58,9 @@ class BreakRecord(TypedDict):
     note: str
 
 
-class SeriesRecord(TypedDict):
+class SeriesBody(TypedDict):
+    """What a series says, shared by the record (sources as ids) and the view (as objects)."""
+
     id: str
     title: str
     unit: str
@@ -67,11 +69,16 @@ class SeriesRecord(TypedDict):
     caveats: list[str]
     breaks: list[BreakRecord]
     categories: list[str]
-    sources: list[str]
     points: list[PointRecord]
 
 
-class CountryRecord(TypedDict):
+class SeriesRecord(SeriesBody):
+    sources: list[str]
+
+
+class CountryIdentity(TypedDict):
+    """What names a country: shared by the record and its line in the index."""
+
     id: str
     kind: str
     name: str
@@ -80,8 +87,11 @@ class CountryRecord(TypedDict):
     iso3: str | None
     aliases: list[str]
     roles: list[str]
-    summary: str
     as_of: str
+
+
+class CountryRecord(CountryIdentity):
+    summary: str
     sources: list[SourceRecord]
     # ...then one list[EntryRecord] per section of registry.py, read with records.entries_of:
     # they are not listed here, so adding a section touches the registry alone.
@@ -89,18 +99,9 @@ class CountryRecord(TypedDict):
     series: list[SeriesRecord]
 
 
-class IndexRow(TypedDict):
+class IndexRow(CountryIdentity):
     """One line of the catalog index: enough to list, resolve and complete without the file."""
 
-    id: str
-    kind: str
-    name: str
-    local_name: str
-    iso2: str | None
-    iso3: str | None
-    aliases: list[str]
-    roles: list[str]
-    as_of: str
     file: str
     entries: dict[str, int]
     series: list[str]
@@ -167,15 +168,8 @@ class Event(TypedDict):
     cited_sources: list[NumberedSource]
 
 
-class SeriesView(TypedDict):
-    id: str
+class SeriesView(SeriesBody):
+    """`stats`: a series with its country and its sources in full."""
+
     country: str
-    title: str
-    unit: str
-    scope: str
-    vintage: str
-    caveats: list[str]
-    breaks: list[BreakRecord]
-    categories: list[str]
     sources: list[SourceRecord]
-    points: list[PointRecord]

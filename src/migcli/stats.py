@@ -42,13 +42,15 @@ def find_series(views: list[SeriesView], series_id: str) -> SeriesView:
     raise NotFoundError(unknown_message("series", series_id, close[:3]) + " (see: migcli stats)")
 
 
-def only_category(view: SeriesView, category: str) -> SeriesView:
-    if category not in view["categories"]:
+def only_categories(view: SeriesView, categories: list[str]) -> SeriesView:
+    """The series cut to the named categories (countries, for a by-citizenship series)."""
+    missing = [c for c in categories if c not in view["categories"]]
+    if missing:
         choices = ", ".join(view["categories"])
-        raise NotFoundError(f"series '{view['id']}' has no category '{category}' ({choices})")
+        raise NotFoundError(f"series '{view['id']}' has no category '{missing[0]}' ({choices})")
     trimmed = dict(view)
-    trimmed["categories"] = [category]
-    trimmed["points"] = [p for p in view["points"] if p["category"] == category]
+    trimmed["categories"] = [c for c in view["categories"] if c in categories]
+    trimmed["points"] = [p for p in view["points"] if p["category"] in categories]
     return trimmed  # type: ignore[return-value]
 
 

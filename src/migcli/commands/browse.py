@@ -12,6 +12,7 @@ from migcli.options import (
     CountryFilterOption,
     JsonOption,
     SectionOption,
+    argument,
     complete_country,
 )
 from migcli.output import (
@@ -145,11 +146,7 @@ def compare(
     ctx: typer.Context,
     countries: Annotated[
         Optional[list[str]],  # noqa: UP045
-        typer.Argument(
-            help="Two or more countries (id, ISO code, name or alias).",
-            autocompletion=complete_country,
-            show_default=False,
-        ),
+        argument("Two or more countries (id, ISO code, name or alias).", complete_country),
     ] = None,
     all_countries: Annotated[
         bool, typer.Option("--all", help="Compare every country (not the regional record).")

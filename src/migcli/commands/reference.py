@@ -13,7 +13,9 @@ from migcli.formats import CITE_FORMATS, EXPORT_FORMATS
 from migcli.options import (
     CountryFilterOption,
     JsonOption,
+    OptionalCountryArgs,
     SectionOption,
+    argument,
     complete_country,
     complete_series,
 )
@@ -25,22 +27,9 @@ def stats(
     ctx: typer.Context,
     series: Annotated[
         Optional[str],  # noqa: UP045
-        typer.Argument(
-            help="Series id; leave out to list the series.",
-            autocompletion=complete_series,
-            show_default=False,
-        ),
+        argument("Series id; leave out to list the series.", complete_series),
     ] = None,
-    country: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Option(
-            "--country",
-            "-c",
-            help="Only this country's series, or its category.",
-            autocompletion=complete_country,
-            show_default=False,
-        ),
-    ] = None,
+    country: CountryFilterOption = None,
     split: Annotated[bool, typer.Option("--split", help="One chart per category.")] = False,
     json: JsonOption = False,
     csv: Annotated[
@@ -60,19 +49,19 @@ def stats(
     catalog = catalog_of(ctx)
     if not (json or csv) and replay(ctx, catalog):
         return
-    from migcli.resolve import resolve
-    from migcli.stats import all_series, find_series, only_category, tidy_csv
+    from migcli.resolve import resolve_ids
+    from migcli.stats import all_series, find_series, only_categories, tidy_csv
 
-    country_id = resolve(catalog.index(), country)["id"] if country else None
+    ids = resolve_ids(catalog.index(), country or [])
     views = all_series(catalog.countries())
     if series:
         views = [find_series(views, series)]
-        if country_id and views[0]["country"] != country_id:  # a country's own series stays whole
-            views = [only_category(views[0], country_id)]
-    elif country_id:  # its own series, and others' with a category for it (CBP's guatemala)
-        views = [v for v in views if country_id in (v["country"], *v["categories"])]
+        if ids and views[0]["country"] not in ids:  # a country's own series stays whole
+            views = [only_categories(views[0], ids)]
+    elif ids:  # their own series, and others' with a category for them (CBP's guatemala)
+        views = [v for v in views if set(ids) & {v["country"], *v["categories"]}]
         if not views:
-            raise NotFoundError(f"no series for '{country_id}'")
+            raise NotFoundError(f"no series for {', '.join(ids)}")
     if json:
         emit_json(ctx, views)
     elif csv:
@@ -89,24 +78,20 @@ def stats(
 @app.command()
 def sources(
     ctx: typer.Context,
-    country: Annotated[
-        Optional[str],  # noqa: UP045
-        typer.Argument(
-            help="Only this country's sources.", autocompletion=complete_country, show_default=False
-        ),
-    ] = None,
+    countries: OptionalCountryArgs = None,
     json: JsonOption = False,
 ) -> None:
     """A numbered bibliography per country: kinds and addresses, numbered as in show.
 
-    Examples: migcli sources belize · migcli sources --json | jq '.mexico[0]'
+    Examples: migcli sources belize · migcli sources gt hn · migcli sources --json |
+    jq '.mexico[0]'
     """
     catalog = catalog_of(ctx)
     if not json and replay(ctx, catalog):
         return
-    from migcli.resolve import resolve
+    from migcli.resolve import resolve_ids
 
-    ids = [resolve(catalog.index(), country)["id"]] if country else None
+    ids = resolve_ids(catalog.index(), countries) if countries else None
     by_country = {c["id"]: c["sources"] for c in catalog.countries(ids)}
     emit(ctx, catalog, by_country, json, sources_renderer)
 
@@ -167,10 +152,9 @@ def cite(
     ctx: typer.Context,
     refs: Annotated[
         list[str],
-        typer.Argument(
-            help="COUNTRY/ENTRY (an entry's sources) or COUNTRY (its whole bibliography).",
-            autocompletion=complete_country,
-            show_default=False,
+        argument(
+            "COUNTRY/ENTRY (an entry's sources) or COUNTRY (its whole bibliography).",
+            complete_country,
         ),
     ],
     fmt: Annotated[
