@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING, Any
 from migcli import cache
 from migcli.datadir import DataDir, DataFile
 from migcli.errors import DataError
-from migcli.records import index_row
+from migcli.records import as_record, index_row
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
@@ -82,7 +82,7 @@ def load_all(data_dir: DataDir) -> list[tuple[CountryRecord, DataFile]]:
     loaded = []
     for data_file in data_dir.files:
         model = load_country(data_file.path, data_dir.shown(data_file))
-        record: CountryRecord = model.model_dump(mode="json")  # type: ignore[assignment]
+        record = as_record(model)
         loaded.append((record, data_file))
     problems = cross_file_problems([(c, data_dir.shown(f), f.path) for c, f in loaded])
     if problems:

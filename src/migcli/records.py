@@ -4,7 +4,7 @@ The section vocabulary itself lives in registry.py."""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, cast
 
 from migcli.registry import SECTIONS
 
@@ -30,6 +30,14 @@ DETAIL_FIELDS: tuple[tuple[str, str], ...] = (
 def entry_details(entry: EntryRecord) -> list[tuple[str, str]]:
     """(label, value) for each detail field the entry fills."""
     return [(label, entry[key]) for label, key in DETAIL_FIELDS if entry[key]]  # type: ignore[literal-required]
+
+
+def as_record(model: Any) -> CountryRecord:
+    """The one boundary from the Pydantic model to the plain dict every other module reads.
+
+    tests/test_types.py checks that shapes.CountryRecord and models.Country agree.
+    """
+    return cast("CountryRecord", model.model_dump(mode="json"))
 
 
 def entries_of(country: CountryRecord, section: str) -> list[EntryRecord]:

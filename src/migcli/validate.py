@@ -10,6 +10,7 @@ from migcli.catalog import cross_file_problems
 from migcli.datadir import DataFile, is_folder, list_dir
 from migcli.errors import DataError, UsageError
 from migcli.loader import check_file, find_line, parse_path, read_text
+from migcli.records import as_record
 
 if TYPE_CHECKING:
     from migcli.shapes import CountryRecord
@@ -44,7 +45,7 @@ def validate_paths(paths: list[Path]) -> tuple[int, list[DataError], list[DataEr
         model, found = check_file(data_file.path, shown)
         problems.extend(found)
         if model is not None:
-            record: CountryRecord = model.model_dump(mode="json")  # type: ignore[assignment]
+            record = as_record(model)
             valid.append((record, shown, data_file.path))
             found_warnings = [DataError(shown, m) for m in source_warnings(record)]
             warnings.extend(_with_line(w, valid) for w in found_warnings)
