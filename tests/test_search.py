@@ -136,7 +136,7 @@ def test_short_queries_use_exact_and_prefix_only() -> None:
     assert hits and all(h["match"] in ("exact", "prefix") for h in hits)
 
 
-@pytest.mark.parametrize("query", ["asylum", "refugee", "return"])
+@pytest.mark.parametrize("query", ["asylum"])
 def test_ties_break_the_same_way_under_any_hash_seed(query: str) -> None:
     """Set and dict orders change with PYTHONHASHSEED; the ranking must not."""
     import os
