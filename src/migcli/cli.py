@@ -48,13 +48,15 @@ def main() -> None:
 
 def _only_the_command_run(args: list[str]) -> None:
     """Keep only the command being run: Typer converts every command's signature at each start
-    (about 15 ms for twelve commands), and one command needs only its own. Help, completion
-    and anything that is not exactly a command name keep them all, for listings and "Did you
-    mean"."""
+    (about 15 ms for twelve commands), and one command needs only its own. Help, completing a
+    command's name and anything that is not exactly a command name keep them all, for listings
+    and "Did you mean"; completing a command's arguments needs only that command."""
     import os
 
     if any(key.startswith("_MIGCLI_COMPLETE") for key in os.environ):
-        return
+        words = os.environ.get("COMP_WORDS", "").split()
+        typed = os.environ.get("COMP_CWORD", "")
+        args = words[1 : int(typed)] if typed.isdigit() else []  # the words before the cursor
     hoisted = hoist_global_options(args)
     first = None
     skip = False
