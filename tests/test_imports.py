@@ -5,30 +5,36 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import uuid
 
 import pytest
 
 PROBE = """
 import sys
 sys.argv = ["migcli", *{args!r}]
-from migcli.cli import main
+from migcli.entry import main
 try:
     main()
 except SystemExit:
     pass
-loaded = {{m.split(".")[0] for m in sys.modules}}
-heavy = sorted(loaded & {{"rich", "rapidfuzz", "pydantic", "tomli"}})
-sys.stderr.write("HEAVY=" + ",".join(heavy))
+sys.stderr.write("LOADED=" + ",".join(sorted({{m.split(".")[0] for m in sys.modules}})))
 """
+HEAVY = {"rich", "rapidfuzz", "pydantic", "tomli"}
+
+
+def modules_loaded(args: list[str], env: dict[str, str]) -> set[str]:
+    """The top-level modules a run of `migcli ARGS` had loaded when it ended."""
+    code = [sys.executable, "-c", PROBE.format(args=args)]
+    result = subprocess.run(code, env=env, capture_output=True, text=True, check=True)
+    return set(result.stderr.rsplit("LOADED=", 1)[1].strip().split(","))
 
 
 def loaded_after(*args: str) -> set[str]:
-    env = dict(os.environ)
-    code = PROBE.format(args=list(args))
-    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, check=True)
-    result = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True)
-    line = result.stderr.rsplit("HEAVY=", 1)[1]
-    return set(filter(None, line.strip().split(",")))
+    """The heavy modules a run loads with the data cache warm but its own output not stored:
+    the first run fills the data cache; the second sets a MIGCLI_ variable never set before,
+    which the run cache keys on."""
+    modules_loaded(list(args), dict(os.environ))
+    return modules_loaded(list(args), {**os.environ, "MIGCLI_PROBE": uuid.uuid4().hex}) & HEAVY
 
 
 @pytest.mark.parametrize(

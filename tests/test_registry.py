@@ -33,7 +33,7 @@ def _run(
     env = {**os.environ, "PYTHONPATH": str(package_parent), "MIGCLI_CACHE_DIR": str(cache),
            "COLUMNS": "100", "NO_COLOR": "1"}  # fmt: skip
     argv = ["migcli", "--data-dir", str(data), *args]
-    code = f"import sys; sys.argv = {argv!r}; from migcli.cli import main; main()"
+    code = f"import sys; sys.argv = {argv!r}; from migcli.entry import main; main()"
     return subprocess.run(
         [sys.executable, "-c", code],
         env=env, capture_output=True, text=True, timeout=120,

@@ -1,3 +1,3 @@
-from migcli.cli import main
+from migcli.entry import main
 
 main()

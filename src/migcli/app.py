@@ -13,7 +13,8 @@ from typer.core import TyperGroup
 from migcli import __version__
 from migcli.datadir import ENV_DATA_DIR
 from migcli.errors import MigcliError
-from migcli.options import Options, hoist_global_options
+from migcli.globalargs import hoist_global_options
+from migcli.options import Options
 
 
 class _Group(TyperGroup):

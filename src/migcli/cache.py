@@ -21,10 +21,13 @@ import os
 import stat
 import sys
 from pathlib import Path
-from typing import Any
 
 from migcli import __version__
 from migcli.datadir import DataDir, read_bounded
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds a start)
+if TYPE_CHECKING:
+    from typing import Any
 
 try:  # the BLAKE2 module alone: hashlib would also load OpenSSL's, milliseconds at every start
     from _blake2 import blake2b
@@ -153,9 +156,9 @@ def unseal(raw: bytes, key: str) -> Any | None:
 
 def _shape_ok(artifact: str, value: Any) -> bool:
     """A light structural check: the right container and, for records, the right fields."""
-    from migcli.registry import RECORD_FIELDS
-
     if artifact.startswith("country-"):
+        from migcli.registry import RECORD_FIELDS
+
         return (
             isinstance(value, dict)
             and set(value) == set(RECORD_FIELDS)
@@ -163,8 +166,6 @@ def _shape_ok(artifact: str, value: Any) -> bool:
         )
     if artifact == "index":
         return isinstance(value, list) and all(isinstance(row, dict) for row in value)
-    if artifact.startswith("render-"):
-        return isinstance(value, str)
     return isinstance(value, dict | list)
 
 
@@ -234,7 +235,7 @@ def _sealed(key: str, value: Any) -> bytes:
 
 
 def digest(data: bytes, size: int = 16) -> str:
-    """A hex BLAKE2b digest, for keys built elsewhere (the render cache)."""
+    """A hex BLAKE2b digest, for keys built elsewhere (the run cache)."""
     return blake2b(data, digest_size=size).hexdigest()
 
 

@@ -10,7 +10,10 @@ from __future__ import annotations
 import json
 import re
 import sys
-from typing import Any
+
+TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds a start)
+if TYPE_CHECKING:
+    from typing import Any
 
 _INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
 
@@ -25,10 +28,12 @@ def dumps(value: Any, pretty: bool = True, ascii_only: bool = False) -> str:
     return text + "\n"
 
 
-def write_json(value: Any, ascii_only: bool = False) -> None:
-    """Indented for a person at a terminal; compact (and faster) into a pipe or a file."""
+def write_json(value: Any, ascii_only: bool = False) -> str:
+    """Indented for a person at a terminal; compact (and faster) into a pipe or a file.
+    Returns the text written."""
     text = dumps(value, pretty=sys.stdout.isatty(), ascii_only=ascii_only)
     write_utf8(text)
+    return text
 
 
 def write_utf8(text: str) -> None:

@@ -38,31 +38,6 @@ CountryFilterOption = Annotated[
 ]
 
 
-GLOBAL_FLAGS = ("--no-pager", "--ascii", "--no-cache")
-GLOBAL_VALUED = ("--data-dir",)
-
-
-def hoist_global_options(args: list[str]) -> list[str]:
-    """Move global options typed after the command to its front (`list --data-dir X`)."""
-    front: list[str] = []
-    rest: list[str] = []
-    i = 0
-    while i < len(args):
-        arg = args[i]
-        if arg == "--":
-            rest.extend(args[i:])
-            break
-        if arg in GLOBAL_FLAGS or arg.startswith(tuple(f"{o}=" for o in GLOBAL_VALUED)):
-            front.append(arg)
-        elif arg in GLOBAL_VALUED and i + 1 < len(args):
-            front.extend(args[i : i + 2])
-            i += 1
-        else:
-            rest.append(arg)
-        i += 1
-    return front + rest
-
-
 class Options:
     """What the global options said, handed to every command through the Click context.
 

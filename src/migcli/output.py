@@ -1,7 +1,8 @@
-"""The one output seam: JSON, or a table rendered with Rich, cached and paged.
+"""The one output seam: JSON, or a table rendered with Rich and paged.
 
-Every command that prints a table goes through `tables` (or `emit`), which checks the render
-cache first (`replay`), so a repeated table never imports Rich.
+Every command that prints a table or JSON goes through `tables`, `emit_json` or `emit`, which
+hand what they wrote to the run cache (runcache.py): a repeated command is answered from there
+before the command line is built.
 """
 
 from collections.abc import Callable
@@ -13,52 +14,30 @@ from migcli.app import options_of
 from migcli.catalog import Catalog
 from migcli.datadir import open_data_dir
 from migcli.jsonout import write_json
+from migcli.runcache import record
 
 
 def catalog_of(ctx: typer.Context) -> Catalog:
     options = options_of(ctx)
-    return Catalog(open_data_dir(options.data_dir), use_cache=options.cache)
-
-
-def _render_key(ctx: typer.Context, catalog: Catalog) -> str:
-    """The render-cache key of this command run, computed once."""
-    if "render_key" not in ctx.meta:
-        from migcli.pager import terminal_width
-        from migcli.rendercache import render_key
-
-        command = ctx.command.name or ""
-        width = terminal_width()
-        ctx.meta["render_key"] = render_key(catalog.generation, command, dict(ctx.params), width)
-    key: str = ctx.meta["render_key"]
-    return key
-
-
-def replay(ctx: typer.Context, catalog: Catalog) -> bool:
-    """Print a table command's cached text, without Rich; False on a miss."""
-    from migcli.rendercache import lookup
-
-    text = lookup(catalog.generation, _render_key(ctx, catalog))
-    if text is None:
-        return False
-    from migcli.pager import emit
-
-    emit(text, options_of(ctx).pager)
-    return True
+    catalog = Catalog(open_data_dir(options.data_dir), use_cache=options.cache)
+    ctx.meta["set_key"] = catalog.generation.set_key  # what the run cache checks it stores
+    return catalog
 
 
 def tables(ctx: typer.Context, catalog: Catalog, draw: Callable[[Any], None]) -> None:
-    """The one seam for tables: render with Rich, remember the text, print it (paged)."""
+    """The one seam for tables: render with Rich, print (paged), hand the text to the run cache."""
     from migcli.pager import emit
     from migcli.render.console import render_text
-    from migcli.rendercache import store
 
     text = render_text(draw)
-    store(catalog.generation, _render_key(ctx, catalog), text)
-    emit(text, options_of(ctx).pager)
+    paged = options_of(ctx).pager
+    emit(text, paged)
+    record("table", text, paged, ctx.meta.get("set_key"))
 
 
 def emit_json(ctx: typer.Context, value: Any) -> None:
-    write_json(value, ascii_only=options_of(ctx).ascii)
+    text = write_json(value, ascii_only=options_of(ctx).ascii)
+    record("json", text, False, ctx.meta.get("set_key"))
 
 
 Renderer = Callable[[Any, Any], None]  # (console, value): prints `value` as tables

@@ -10,7 +10,6 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import subprocess
 import sys
 
 DEFAULT_WIDTH = 80
@@ -52,6 +51,8 @@ def pager_command() -> str | None:
 
 def _run_pager(command: str, text: str) -> bool:
     """Page `text`; False when the pager cannot start, so the caller prints instead."""
+    import subprocess  # only when paging: milliseconds at every start otherwise
+
     env = dict(os.environ)
     env.setdefault("LESS", "FRX")
     env.setdefault("LV", "-c")

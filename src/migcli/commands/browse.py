@@ -21,7 +21,6 @@ from migcli.output import (
     emit,
     emit_json,
     listing_renderer,
-    replay,
     tables,
     timeline_renderer,
 )
@@ -34,8 +33,7 @@ def list_countries(ctx: typer.Context, json: JsonOption = False) -> None:
     Examples: migcli list · migcli list --json | jq -r '.[].id'
     """
     catalog = catalog_of(ctx)
-    if json or not replay(ctx, catalog):
-        emit(ctx, catalog, catalog.index(), json, listing_renderer)
+    emit(ctx, catalog, catalog.index(), json, listing_renderer)
 
 
 @app.command()
@@ -61,8 +59,6 @@ def show(
     migcli show mexico/comar · migcli show honduras el-salvador --json
     """
     catalog = catalog_of(ctx)
-    if not json and replay(ctx, catalog):
-        return
     from migcli.records import entry_view, only_sections
     from migcli.registry import parse_sections
     from migcli.resolve import resolve, resolve_entry
@@ -117,8 +113,6 @@ def search(
     migcli search reintegration -n 50 --json
     """
     catalog = catalog_of(ctx)
-    if not json and replay(ctx, catalog):
-        return
     from migcli.registry import parse_sections
     from migcli.resolve import resolve_ids
     from migcli.search import closest_terms
@@ -160,8 +154,6 @@ def compare(
     migcli compare nicaragua costa-rica --json
     """
     catalog = catalog_of(ctx)
-    if not json and replay(ctx, catalog):
-        return
     from migcli.compare import compare as build_comparison
     from migcli.registry import parse_sections
     from migcli.resolve import resolve_ids
@@ -204,8 +196,6 @@ def timeline(
                 f"{name} takes a date: YYYY, YYYY-MM or YYYY-MM-DD, not '{shorten(value)}'"
             )
     catalog = catalog_of(ctx)
-    if not json and replay(ctx, catalog):
-        return
     from migcli.resolve import resolve_ids
     from migcli.timeline import timeline as build_timeline
 

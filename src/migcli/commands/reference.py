@@ -19,7 +19,7 @@ from migcli.options import (
     complete_country,
     complete_series,
 )
-from migcli.output import catalog_of, emit, emit_json, replay, sources_renderer, tables
+from migcli.output import catalog_of, emit, emit_json, sources_renderer, tables
 
 
 @app.command()
@@ -47,8 +47,6 @@ def stats(
     if json and csv:
         raise UsageError("choose one of --json and --csv")
     catalog = catalog_of(ctx)
-    if not (json or csv) and replay(ctx, catalog):
-        return
     from migcli.resolve import resolve_ids
     from migcli.stats import all_series, find_series, only_categories, tidy_csv
 
@@ -87,8 +85,6 @@ def sources(
     jq '.mexico[0]'
     """
     catalog = catalog_of(ctx)
-    if not json and replay(ctx, catalog):
-        return
     from migcli.resolve import resolve_ids
 
     ids = resolve_ids(catalog.index(), countries) if countries else None
