@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from migcli import __version__
 from migcli.registry import SECTIONS
 
 from .conftest import run, run_json
+from .hostile.helpers import assert_one_line_error
 
 
 def test_list_json_rows() -> None:
@@ -87,15 +90,23 @@ def test_unknown_section() -> None:
     assert result.stderr.startswith("migcli: unknown section 'asylm'")
 
 
-def test_bad_option_is_usage_error() -> None:
-    result = run("show", "guatemala", "--bogus")
-    assert result.exit_code == 2
-    assert "No such option" in result.stderr
-    assert "Traceback" not in result.stderr
-
-
-def test_missing_argument_is_usage_error() -> None:
-    assert run("show").exit_code == 2
+@pytest.mark.parametrize(
+    ("args", "needles"),
+    [
+        (["show", "guatemala", "--bogus"], ["no such option '--bogus'", "'migcli show --help'"]),
+        (["show"], ["missing argument 'COUNTRIES...'", "'migcli show --help'"]),
+        (["--bogus"], ["no such option '--bogus'", "'migcli --help'"]),
+        (["show", "gt", "--jsn"], ["Did you mean '--json'?"]),
+        (["export", "-f", "xml"], ["'xml' is not one of", "'migcli export --help'"]),
+        (["--data-dir"], ["'--data-dir' requires an argument"]),
+        (["show", "gt", "--\x1b[2J"], ["'--\\x1b[2J'"]),
+    ],
+    ids=["option", "argument", "global-option", "suggestion", "choice", "value", "control"],
+)
+def test_usage_errors_are_one_line(args: list[str], needles: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert_one_line_error(result.stderr, *needles)
 
 
 def test_version() -> None:

@@ -26,16 +26,39 @@ class _Group(TyperGroup):
         ):  # bare `migcli`: help is the answer, on stdout, and not an error
             sys.stdout.write(ctx.get_help() + "\n")
             ctx.exit(0)
-        return super().parse_args(ctx, hoist_global_options(args))
+        try:
+            return super().parse_args(ctx, hoist_global_options(args))
+        except click.UsageError as err:
+            raise _OneLineUsageError(err) from None
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as err:  # a command's own arguments, or no such command
+            if isinstance(err, _OneLineUsageError):
+                raise
+            raise _OneLineUsageError(err) from None
         except MigcliError as err:
             from migcli.text import one_line
 
             sys.stderr.write(f"migcli: {one_line(str(err))}\n")
             raise typer.Exit(err.exit_code) from None
+
+
+class _OneLineUsageError(click.UsageError):
+    """Click's usage error in one line on stderr, like every other error (exit code 2)."""
+
+    def __init__(self, err: click.UsageError) -> None:
+        super().__init__(err.format_message(), err.ctx)
+
+    def show(self, file: Any = None) -> None:
+        from migcli.text import one_line
+
+        message = self.format_message().strip() or "bad usage"
+        message = message[0].lower() + message[1:]  # Click's "No such option" reads as ours
+        path = self.ctx.command_path if self.ctx is not None else "migcli"
+        end = "" if message.endswith((".", "?", "!")) else "."
+        sys.stderr.write(f"migcli: {one_line(message)}{end} See '{one_line(path)} --help'.\n")
 
 
 app = typer.Typer(
