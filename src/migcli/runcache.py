@@ -23,13 +23,15 @@ from pathlib import Path
 from migcli import __version__, cache
 from migcli.datadir import bundled_dir, open_data_dir
 from migcli.errors import MigcliError
+from migcli.formats import OUTPUTS
 from migcli.globalargs import GlobalArgs, hoist_global_options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds a start)
 if TYPE_CHECKING:
     from typing import Any, TypeGuard
 
-REPLAYABLE = frozenset({"list", "show", "search", "compare", "timeline", "sources", "stats"})
+# The commands that only read and print, all through the output seam: those with a --json schema.
+REPLAYABLE = frozenset(OUTPUTS)
 # What Rich reads to choose colours and layout, besides the width it is given.
 LAYOUT_VARIABLES = (
     "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
