@@ -52,3 +52,22 @@ def test_data_dir_is_honoured(tmp_path: Path) -> None:
 
     write_country(tmp_path, "alpha")
     assert complete("migcli show al", {"MIGCLI_DATA_DIR": str(tmp_path)}) == ["alpha"]
+
+
+def _zsh(words: str) -> str:
+    env = {**os.environ, "_MIGCLI_COMPLETE": "complete_zsh", "_TYPER_COMPLETE_ARGS": words}
+    result = subprocess.run([MIGCLI], env=env, capture_output=True, text=True, timeout=30)
+    assert result.returncode == 0, result.stderr
+    return result.stdout
+
+
+def test_a_repeated_completion_is_the_same_and_skips_typer() -> None:
+    from .test_imports import modules_loaded
+
+    for _ in range(2):  # the second is answered from the run cache
+        assert complete("migcli compare hon") == ["honduras"]
+        assert "Panama" in _zsh("migcli show pan") and "Guatemala" not in _zsh("migcli show pan")
+        assert "Guatemala" in _zsh("migcli show gua") and "Panama" not in _zsh("migcli show gua")
+    env = {**os.environ, "_MIGCLI_COMPLETE": "complete_bash"}
+    env.update(COMP_WORDS="migcli compare hon", COMP_CWORD="2")
+    assert not modules_loaded([], env) & {"typer", "click", "rich"}

@@ -33,7 +33,10 @@ def main() -> None:
         if not runcache.replay(args):
             from migcli.cli import run_app
 
-            code = run_app(args)
+            if runcache.completing():
+                code = runcache.run_completion(lambda: run_app(args))
+            else:
+                code = run_app(args)
             sys.stdout.flush()
             runcache.finish(code)
         sys.stdout.flush()

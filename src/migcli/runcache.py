@@ -8,8 +8,9 @@ terminal and its encoding, the variables that decide colours and layout, every M
 variable, and the installed code (migcli's and Rich's). A hit prints the stored text before
 Typer, Rich or the records are imported. `MIGCLI_NO_CACHE=1` or `--no-cache` bypasses it.
 Only the commands that read and print are stored, only after they exit 0, and only when all
-their output went through one seam (output.py). Stored text is checked before it is printed:
-escape codes other than colours and links mean a miss, never output.
+their output went through one seam (output.py). Shell completion, which Click writes itself,
+is captured whole and keyed on the shell's variables as well. Stored text is checked before it
+is printed: escape codes other than colours and links mean a miss, never output.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from migcli.globalargs import GlobalArgs, hoist_global_options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds a start)
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from typing import Any, TypeGuard
 
 # The commands that only read and print, all through the output seam: those with a --json schema.
@@ -37,7 +39,10 @@ LAYOUT_VARIABLES = (
     "NO_COLOR", "FORCE_COLOR", "TERM", "COLORTERM", "TTY_COMPATIBLE", "TTY_INTERACTIVE",
     "COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES", "WT_SESSION", "TERM_PROGRAM",
 )  # fmt: skip
-KINDS = ("table", "json")
+KINDS = ("table", "json", "completion")
+COMPLETE_VARIABLE = "_MIGCLI_COMPLETE"  # set by the completion script the shell runs
+# Where the shells put the words typed so far: bash COMP_*, zsh, fish and PowerShell _TYPER_*.
+COMPLETION_PREFIXES = ("_MIGCLI_", "COMP_", "_TYPER_")
 _COLOUR_OR_LINK = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x00-\x1f\x7f]*\x1b\\")
 _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
 
@@ -75,12 +80,27 @@ def replay(args: list[str]) -> bool:
 def record(kind: str, text: str, paged: bool, set_key: str | None) -> None:
     """Called by the output seam with what it wrote; a second write or other data disarms."""
     global _pending
-    if _pending is None:
-        return
+    if _pending is None or completing():
+        return  # a completion is recorded whole by `run_completion`
     if _pending.output is not None or set_key != _pending.generation.set_key:
         _pending = None
         return
     _pending.output = {"kind": kind, "paged": paged, "text": text}
+
+
+def run_completion(run: Callable[[], Any]) -> Any:
+    """Run a completion with stdout captured (Click writes it itself), print it, keep it."""
+    import io
+
+    real, sys.stdout = sys.stdout, io.StringIO()
+    try:
+        code = run()
+    finally:
+        captured, sys.stdout = sys.stdout.getvalue(), real
+    sys.stdout.write(captured)
+    if _pending is not None:
+        _pending.output = {"kind": "completion", "paged": False, "text": captured}
+    return code
 
 
 def finish(code: Any) -> None:
@@ -89,6 +109,10 @@ def finish(code: Any) -> None:
     pending, _pending = _pending, None
     if pending is not None and pending.output is not None and code == 0:
         cache.add_artifact(pending.generation, f"run-{pending.key}", pending.output)
+
+
+def completing() -> bool:
+    return COMPLETE_VARIABLE in os.environ
 
 
 def safe_to_print(value: Any) -> TypeGuard[dict[str, Any]]:
@@ -105,11 +129,15 @@ def safe_to_print(value: Any) -> TypeGuard[dict[str, Any]]:
     text: str = value["text"]
     if value["kind"] == "table":
         text = _COLOUR_OR_LINK.sub("", text)
+    elif value["kind"] == "completion":
+        text = text.replace("\t", " ")  # fish separates a value from its help with a tab
     return _UNSAFE.search(text) is None and "\x1b" not in text
 
 
 def _print(stored: dict[str, Any]) -> None:
-    if stored["kind"] == "json":
+    if stored["kind"] == "completion":
+        sys.stdout.write(stored["text"])
+    elif stored["kind"] == "json":
         from migcli.jsonout import write_utf8
 
         write_utf8(stored["text"])
@@ -121,10 +149,16 @@ def _print(stored: dict[str, Any]) -> None:
 
 def _generation_and_key(args: list[str]) -> tuple[cache.Generation, str] | None:
     """The data's state and this run's key, or None when the run must not come from cache."""
-    if os.environ.get("MIGCLI_NO_CACHE") or any(k.startswith("_MIGCLI_") for k in os.environ):
-        return None  # off, or the shell is completing a word
-    given = GlobalArgs(hoist_global_options(args))
-    if given.no_cache or given.command not in REPLAYABLE:
+    if os.environ.get("MIGCLI_NO_CACHE"):
+        return None
+    if completing():  # the words typed so far name the data; completing only reads
+        words = os.environ.get("COMP_WORDS", os.environ.get("_TYPER_COMPLETE_ARGS", "")).split()
+        given = GlobalArgs(hoist_global_options(words[1:]))
+    else:
+        given = GlobalArgs(hoist_global_options(args))
+        if given.command not in REPLAYABLE:
+            return None
+    if given.no_cache:
         return None
     try:
         data_dir = open_data_dir(given.data_dir)
@@ -156,7 +190,7 @@ def _key(args: list[str], set_key: str, data_root: Path) -> str:
         "env": {
             name: value
             for name, value in os.environ.items()
-            if name in LAYOUT_VARIABLES or name.startswith("MIGCLI_")
+            if name in LAYOUT_VARIABLES or name.startswith((*COMPLETION_PREFIXES, "MIGCLI_"))
         },
         "code": _code_stamp(),
     }
