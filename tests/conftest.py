@@ -26,6 +26,9 @@ def _isolated(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.Monk
     monkeypatch.setenv("COLUMNS", "80")
     monkeypatch.setenv("NO_COLOR", "1")
     monkeypatch.delenv("FORCE_COLOR", raising=False)
+    # Subprocess tests start migcli often; let them keep compiled modules as a user's install
+    # does, instead of compiling every module at every start.
+    monkeypatch.delenv("PYTHONDONTWRITEBYTECODE", raising=False)
 
 
 def run(*args: str, env: dict[str, str] | None = None, code: int | None = None) -> Result:

@@ -47,10 +47,11 @@ def test_installed_entry_point_runs_from_elsewhere(
     wheel: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     venv = tmp_path_factory.mktemp("venv")
-    subprocess.run([sys.executable, "-m", "venv", str(venv)], check=True)
+    subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
-    install = [python, "-m", "pip", "install", "--quiet", "--disable-pip-version-check"]
-    subprocess.run([*install, str(wheel)], check=True)
+    # This pip installs into the new venv: seconds saved on bootstrapping a pip of its own.
+    install = [sys.executable, "-m", "pip", "--python", str(python), "install", "--quiet"]
+    subprocess.run([*install, "--disable-pip-version-check", str(wheel)], check=True)
     elsewhere = tmp_path_factory.mktemp("elsewhere")
     env = {k: v for k, v in os.environ.items() if k != "MIGCLI_DATA_DIR"}
     env["PYTHONPATH"] = ""  # only what is installed

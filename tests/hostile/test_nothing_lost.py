@@ -126,7 +126,7 @@ def test_concurrent_runs_with_a_fresh_cache(tmp_path: Path) -> None:
     args = [str(MIGCLI), "show", "guatemala", "--json"]
     procs = [
         subprocess.Popen(args, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        for _ in range(16)
+        for _ in range(8)
     ]
     results = [(*proc.communicate(timeout=60), proc.returncode) for proc in procs]
     for out, err, code in results:
