@@ -192,7 +192,9 @@ def test_missing_points_are_absent_not_zero(countries: dict[str, CountryRecord])
             assert all(p["value"] > 0 for p in series["points"]), series["id"]
     mexico = {s["id"]: s for s in countries["mexico"]["series"]}
     years = {p["year"] for p in mexico["mexico-irregular-events"]["points"]}
-    assert not years & {2015, 2016, 2017, 2020}  # not verified: must stay missing
+    assert not years & {2015, 2016, 2017}  # not verified: must stay missing
+    costa_rica = {s["id"]: s for s in countries["costa-rica"]["series"]}
+    assert 2022 not in {p["year"] for p in costa_rica["costa-rica-asylum-applications"]["points"]}
     darien = next(s for s in countries["panama"]["series"] if s["id"] == "darien-crossings")
     assert not {p["year"] for p in darien["points"]} & {2010, 2011, 2014, 2015, 2016}
 

@@ -120,14 +120,20 @@ def test_stats_lists_and_shows_series() -> None:
 
 
 def test_stats_missing_points_show_as_missing() -> None:
-    result = run("stats", "mexico-irregular-events", env={"COLUMNS": "120"})
+    result = run("stats", "costa-rica-asylum-applications", env={"COLUMNS": "120"})
     assert result.exit_code == 0
     rows = [line.split() for line in result.stdout.splitlines()]
-    assert ["2020", "missing"] in rows  # table and chart
-    assert ["2021", "‖", "309,692"] in rows  # the break is marked where it starts
+    assert rows.count(["2022", "missing"]) == 2  # table and chart
+    data = run_json("stats", "costa-rica-asylum-applications")[0]
+    assert 2022 not in [p["year"] for p in data["points"]]
+
+
+def test_stats_marks_a_break_where_it_starts() -> None:
+    result = run("stats", "mexico-irregular-events", env={"COLUMNS": "120"})
+    rows = [line.split() for line in result.stdout.splitlines()]
+    assert ["2021", "‖", "309,692"] in rows
     assert "Break from 2021:" in result.stdout
     data = run_json("stats", "mexico-irregular-events")[0]
-    assert 2020 not in [p["year"] for p in data["points"]]
     assert data["breaks"][0]["year"] == 2021
 
 
