@@ -24,11 +24,14 @@ if TYPE_CHECKING:
 
 
 class Catalog:
-    def __init__(self, data_dir: DataDir, use_cache: bool = True) -> None:
+    def __init__(
+        self, data_dir: DataDir, use_cache: bool = True, known: cache.Generation | None = None
+    ) -> None:
+        """`known`: the folder's state if this run has already hashed it."""
         if data_dir.refused:
             raise data_dir.refused[0]
         self.data_dir = data_dir
-        self.generation = cache.generation(data_dir, use_cache)
+        self.generation = known or cache.generation(data_dir, use_cache)
         self._index: list[IndexRow] | None = None
         self._loaded: dict[str, CountryRecord] | None = None  # all, after a full build
         self._read: dict[str, CountryRecord] = {}  # single records read from the cache

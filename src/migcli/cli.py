@@ -6,12 +6,11 @@ commands that need them, so the `--json` paths start fast. The process itself (e
 closed pipes, the run cache) is entry.py's.
 """
 
-import os
 from typing import Any
 
 from migcli.app import app
 from migcli.commands import browse, check, reference  # noqa: F401 - they register the commands
-from migcli.globalargs import GlobalArgs, hoist_global_options
+from migcli.globalargs import GlobalArgs, completing, completion_words, hoist_global_options
 
 __all__ = ["app", "run_app"]
 
@@ -31,10 +30,8 @@ def _only_the_command_run(args: list[str]) -> None:
     (about 15 ms for twelve commands), and one command needs only its own. Help, completing a
     command's name and anything that is not exactly a command name keep them all, for listings
     and "Did you mean"; completing a command's arguments needs only that command."""
-    if any(key.startswith("_MIGCLI_COMPLETE") for key in os.environ):
-        words = os.environ.get("COMP_WORDS", "").split()
-        typed = os.environ.get("COMP_CWORD", "")
-        args = words[1 : int(typed)] if typed.isdigit() else []  # the words before the cursor
+    if completing():
+        args = completion_words()
     first = GlobalArgs(hoist_global_options(args)).command
     named = [c for c in app.registered_commands if _command_name(c) == first]
     if named:

@@ -33,13 +33,9 @@ def main() -> None:
         if not runcache.replay(args):
             from migcli.cli import run_app
 
-            if runcache.completing():
-                code = runcache.run_completion(lambda: run_app(args))
-            else:
-                code = run_app(args)
-            sys.stdout.flush()
-            runcache.finish(code)
+            code = runcache.run_recorded(lambda: run_app(args))
         sys.stdout.flush()
+        runcache.finish(code)  # stores only a run that was written whole and exited 0
     except BrokenPipeError:
         _quiet_exit(141)
     except OSError as err:

@@ -6,9 +6,29 @@ built, and must read them the way the command line will.
 
 from __future__ import annotations
 
+import os
+
 GLOBAL_FLAGS = ("--no-pager", "--ascii", "--no-cache")
 GLOBAL_VALUED = ("--data-dir",)
 HELP = ("-h", "--help")
+COMPLETE_VARIABLE = "_MIGCLI_COMPLETE"  # set by the completion script the shell runs
+
+
+def completing() -> bool:
+    return COMPLETE_VARIABLE in os.environ
+
+
+def completion_words() -> list[str]:
+    """The words typed before the one being completed, without the program's name: bash gives
+    COMP_WORDS and the cursor's index COMP_CWORD; zsh and fish the line in _TYPER_COMPLETE_ARGS,
+    whose last word is the one being completed unless the line ends in a space."""
+    if "COMP_WORDS" in os.environ:
+        words = os.environ["COMP_WORDS"].split()
+        typed = os.environ.get("COMP_CWORD", "")
+        return words[1 : int(typed)] if typed.isdigit() else []
+    line = os.environ.get("_TYPER_COMPLETE_ARGS", "")
+    words = line.split()
+    return words[1:] if line.endswith(" ") else words[1:-1]
 
 
 def hoist_global_options(args: list[str]) -> list[str]:

@@ -14,12 +14,14 @@ from migcli.app import options_of
 from migcli.catalog import Catalog
 from migcli.datadir import open_data_dir
 from migcli.jsonout import write_json
-from migcli.runcache import record
+from migcli.runcache import known_generation, record
 
 
 def catalog_of(ctx: typer.Context) -> Catalog:
     options = options_of(ctx)
-    catalog = Catalog(open_data_dir(options.data_dir), use_cache=options.cache)
+    data_dir = open_data_dir(options.data_dir)
+    known = known_generation(data_dir.root) if options.cache else None
+    catalog = Catalog(data_dir, use_cache=options.cache, known=known)
     ctx.meta["set_key"] = catalog.generation.set_key  # what the run cache checks it stores
     return catalog
 

@@ -25,7 +25,7 @@ from migcli import __version__, cache
 from migcli.datadir import bundled_dir, open_data_dir
 from migcli.errors import MigcliError
 from migcli.formats import OUTPUTS
-from migcli.globalargs import GlobalArgs, hoist_global_options
+from migcli.globalargs import GlobalArgs, completing, completion_words, hoist_global_options
 
 TYPE_CHECKING = False  # typing.TYPE_CHECKING without importing typing (milliseconds a start)
 if TYPE_CHECKING:
@@ -40,7 +40,6 @@ LAYOUT_VARIABLES = (
     "COLUMNS", "LINES", "JUPYTER_COLUMNS", "JUPYTER_LINES", "WT_SESSION", "TERM_PROGRAM",
 )  # fmt: skip
 KINDS = ("table", "json", "completion")
-COMPLETE_VARIABLE = "_MIGCLI_COMPLETE"  # set by the completion script the shell runs
 # Where the shells put the words typed so far: bash COMP_*, zsh, fish and PowerShell _TYPER_*.
 COMPLETION_PREFIXES = ("_MIGCLI_", "COMP_", "_TYPER_")
 _COLOUR_OR_LINK = re.compile(r"\x1b\[[0-9;]*m|\x1b\]8;[^\x00-\x1f\x7f]*\x1b\\")
@@ -50,9 +49,10 @@ _UNSAFE = re.compile("[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u206
 class _Pending:
     """A run that may be stored: its key, and the one output it wrote."""
 
-    __slots__ = ("generation", "key", "output")
+    __slots__ = ("data_root", "generation", "key", "output")
 
-    def __init__(self, generation: cache.Generation, key: str) -> None:
+    def __init__(self, data_root: Path, generation: cache.Generation, key: str) -> None:
+        self.data_root = data_root
         self.generation = generation
         self.key = key
         self.output: dict[str, Any] | None = None
@@ -68,28 +68,39 @@ def replay(args: list[str]) -> bool:
     found = _generation_and_key(args)
     if found is None:
         return False
-    generation, key = found
+    data_root, generation, key = found
     stored = cache.read(generation, f"run-{key}")
     if safe_to_print(stored):
         _print(stored)
         return True
-    _pending = _Pending(generation, key)
+    _pending = _Pending(data_root, generation, key)
     return False
+
+
+def known_generation(data_root: Path) -> cache.Generation | None:
+    """The state of this data folder, already hashed for this run's key: the catalog reuses it
+    instead of reading and hashing every file a second time."""
+    if _pending is not None and _pending.data_root == data_root:
+        return _pending.generation
+    return None
 
 
 def record(kind: str, text: str, paged: bool, set_key: str | None) -> None:
     """Called by the output seam with what it wrote; a second write or other data disarms."""
     global _pending
     if _pending is None or completing():
-        return  # a completion is recorded whole by `run_completion`
+        return  # a completion is recorded whole by `run_recorded`
     if _pending.output is not None or set_key != _pending.generation.set_key:
         _pending = None
         return
     _pending.output = {"kind": kind, "paged": paged, "text": text}
 
 
-def run_completion(run: Callable[[], Any]) -> Any:
-    """Run a completion with stdout captured (Click writes it itself), print it, keep it."""
+def run_recorded(run: Callable[[], Any]) -> Any:
+    """Run the command line. Commands hand their output over through the seam (`record`); a
+    completion, which Click writes itself, is captured whole, printed and kept."""
+    if not completing():
+        return run()
     import io
 
     real, sys.stdout = sys.stdout, io.StringIO()
@@ -109,10 +120,6 @@ def finish(code: Any) -> None:
     pending, _pending = _pending, None
     if pending is not None and pending.output is not None and code == 0:
         cache.add_artifact(pending.generation, f"run-{pending.key}", pending.output)
-
-
-def completing() -> bool:
-    return COMPLETE_VARIABLE in os.environ
 
 
 def safe_to_print(value: Any) -> TypeGuard[dict[str, Any]]:
@@ -147,13 +154,13 @@ def _print(stored: dict[str, Any]) -> None:
         emit(stored["text"], stored["paged"])
 
 
-def _generation_and_key(args: list[str]) -> tuple[cache.Generation, str] | None:
-    """The data's state and this run's key, or None when the run must not come from cache."""
+def _generation_and_key(args: list[str]) -> tuple[Path, cache.Generation, str] | None:
+    """The data folder, its state and this run's key, or None when the run must not come from
+    cache."""
     if os.environ.get("MIGCLI_NO_CACHE"):
         return None
     if completing():  # the words typed so far name the data; completing only reads
-        words = os.environ.get("COMP_WORDS", os.environ.get("_TYPER_COMPLETE_ARGS", "")).split()
-        given = GlobalArgs(hoist_global_options(words[1:]))
+        given = GlobalArgs(hoist_global_options(completion_words()))
     else:
         given = GlobalArgs(hoist_global_options(args))
         if given.command not in REPLAYABLE:
@@ -169,7 +176,7 @@ def _generation_and_key(args: list[str]) -> tuple[cache.Generation, str] | None:
     generation = cache.generation(data_dir)
     if generation.root is None:
         return None
-    return generation, _key(args, generation.set_key, data_dir.root)
+    return data_dir.root, generation, _key(args, generation.set_key, data_dir.root)
 
 
 def _key(args: list[str], set_key: str, data_root: Path) -> str:
